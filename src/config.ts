@@ -1,0 +1,55 @@
+/**
+ * The whole environment, validated once at start-up by `main.ts`: a missing or malformed
+ * variable stops the start with one line that names it and says what is expected.
+ */
+import { z } from 'zod';
+
+const emptyAsUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyAsUndefined, schema.optional());
+
+export const configSchema = z
+  .object({
+    DATABASE_URL: optional(
+      z.string().regex(/^postgres(ql)?:\/\//, 'a postgres:// connection URL, or leave it empty for the embedded database'),
+    ),
+    DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('./data')),
+    PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int('a whole number').min(0).max(65535).default(3000)),
+    TELEGRAM_BOT_TOKEN: optional(z.string().regex(/^\d+:[\w-]{20,}$/, 'a token from @BotFather, like 123456:ABC-DEF…')),
+    TELEGRAM_MODE: z.preprocess(emptyAsUndefined, z.enum(['polling', 'webhook']).default('polling')),
+    TELEGRAM_WEBHOOK_SECRET: optional(
+      z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, '16 to 256 characters: letters, digits, _ or -'),
+    ),
+    TELEGRAM_API_ROOT: optional(z.url({ error: 'a URL such as http://localhost:8081' })),
+    LOG_LEVEL: z.preprocess(
+      emptyAsUndefined,
+      z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    ),
+  })
+  .superRefine((env, ctx) => {
+    if (env.TELEGRAM_MODE === 'webhook' && env.TELEGRAM_BOT_TOKEN && !env.TELEGRAM_WEBHOOK_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TELEGRAM_WEBHOOK_SECRET'],
+        message: 'required when TELEGRAM_MODE=webhook (16 to 256 characters: letters, digits, _ or -)',
+      });
+    }
+  });
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parses the environment; throws a `ConfigError` whose message is one line per problem. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const result = configSchema.safeParse(env);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => {
+    const name = issue.path.join('.') || 'environment';
+    const value = env[name];
+    const what = value === undefined || value === '' ? 'is missing' : 'is not valid';
+    return `${name} ${what}: expected ${issue.message}`;
+  });
+  throw new ConfigError(lines.join('\n'));
+}

@@ -1,0 +1,100 @@
+/** The commands that are always available once someone has consented. */
+import type { StepHandler, StepOutcome } from './state.js';
+import { placeOf } from './state.js';
+import { languageButtons } from './consent.js';
+import { profileText } from './steps/summary.js';
+import { button, raw, say, t, toast } from './text.js';
+import type { DialogueState, Input, TurnContext } from './types.js';
+import { isLang } from '../taxonomy/categories.js';
+
+export const COMMANDS = ['start', 'profile', 'language', 'pause', 'resume', 'privacy', 'mydata', 'forget', 'help'] as const;
+
+export function helpOutput(state: DialogueState | null, ctx: TurnContext) {
+  const place = state ? placeOf(state, ctx) : undefined;
+  const text = place
+    ? t('help.place', { place: raw(place.name), contact: raw(place.contact ?? '—') })
+    : t('help.general');
+  return say(text, state ? [[button(t('help.call'), 'help:call')]] : undefined);
+}
+
+function myData(state: DialogueState, ctx: TurnContext) {
+  const intro = t('mydata.intro', {
+    since: raw(state.consentedAt.slice(0, 10)),
+    status: t(state.paused ? 'mydata.paused' : state.status === 'active' ? 'mydata.active' : 'mydata.intake'),
+    call: t(state.callRequested ? 'common.yes' : 'common.no'),
+  });
+  return [say(intro), say(profileText(state, ctx)), say(t('mydata.outro'))];
+}
+
+/** A command of a consented resident. The engine asks the next question when `next` is set. */
+export function runCommand(state: DialogueState, input: Input & { type: 'command' }, ctx: TurnContext): StepOutcome | null {
+  switch (input.command) {
+    case 'start':
+      return state.status === 'active'
+        ? { state, outputs: [say(t('start.welcomeBackActive', { name: raw(state.draft.name ?? '') }))], next: 'done' }
+        : { state, outputs: [say(t('start.welcomeBack'))], next: state.step };
+    case 'profile':
+      return { state, outputs: [], next: 'summary' };
+    case 'language':
+      if (state.step !== 'language') state.resumeStep = state.step;
+      return { state, outputs: [], next: 'language' };
+    case 'pause':
+      state.paused = true;
+      return { state, outputs: [say(t('pause.done'))] };
+    case 'resume':
+      state.paused = false;
+      return { state, outputs: [say(t('resume.done'))] };
+    case 'privacy':
+      return { state, outputs: [say(t('privacy.more'))] };
+    case 'mydata':
+      return { state, outputs: myData(state, ctx) };
+    case 'forget':
+      if (state.step !== 'forget') state.resumeStep = state.step;
+      return { state, outputs: [], next: 'forget' };
+    case 'help':
+      return { state, outputs: [helpOutput(state, ctx)] };
+    default:
+      return null;
+  }
+}
+
+/** Tapped anywhere, at any step: ask the matchmaker to call. */
+export function globalButton(state: DialogueState, data: string): StepOutcome | null {
+  if (data !== 'help:call') return null;
+  state.callRequested = true;
+  return { state, outputs: [toast(t('common.empty')), say(t('referral.willCall'))] };
+}
+
+export const languageStep: StepHandler = {
+  prompt: (state) => [say(t('language.ask'), languageButtons(state.lang, (l) => `language:${l}`))],
+  handle: (state, input) => {
+    if (input.type !== 'button') return null;
+    const lang = input.data.split(':')[1];
+    if (!isLang(lang)) return null;
+    state.lang = lang;
+    const back = state.resumeStep ?? 'done';
+    state.resumeStep = undefined;
+    return { state, outputs: [toast(t('common.empty')), say(t('language.changed'), undefined, 'text')], next: back };
+  },
+};
+
+export const forgetStep: StepHandler = {
+  prompt: () => [
+    say(t('forget.ask'), [[button(t('forget.yes'), 'forget:yes')], [button(t('forget.no'), 'forget:no')]]),
+  ],
+  handle: (state, input) => {
+    if (input.type !== 'button') return null;
+    if (input.data === 'forget:yes') return { state, outputs: [toast(t('common.empty'))], effects: [{ type: 'forget' }] };
+    if (input.data === 'forget:no') {
+      const back = state.resumeStep ?? 'done';
+      state.resumeStep = undefined;
+      return { state, outputs: [toast(t('common.empty')), say(t('forget.kept'), undefined, 'text')], next: back };
+    }
+    return null;
+  },
+};
+
+export const doneStep: StepHandler = {
+  prompt: () => [say(t('done.menu'))],
+  handle: () => null,
+};

@@ -1,0 +1,205 @@
+/**
+ * The multi-select category picker used for goesting, skills, needs and ambition: category
+ * buttons a domain per page, toggled and paged in place; *own words* (typed, matched to
+ * categories and confirmed) and voice notes (kept for the matchmaker).
+ */
+import {
+  AMBITIONS,
+  AMBITION_EMOJI,
+  DOMAINS,
+  SENSITIVE_EMOJI,
+  SENSITIVE_FLAGS,
+  categoriesOf,
+  CATEGORY_BY_ID,
+  type SensitiveFlag,
+} from '../taxonomy/categories.js';
+import { detectSensitive, suggestCategories } from '../taxonomy/text-match.js';
+import type { StepHandler, StepOutcome } from './state.js';
+import { button, cleanText, MAX_FREE_TEXT, raw, rows, say, t, toast } from './text.js';
+import type { Button, DialogueState, Input, Output, PickerStep, Selection, Text } from './types.js';
+
+interface Option {
+  readonly id: string;
+  readonly emoji: string;
+  readonly label: string;
+  readonly flag?: boolean;
+}
+interface Page {
+  readonly title: Text;
+  readonly options: readonly Option[];
+}
+
+const domainPages: Page[] = DOMAINS.map((d) => ({
+  title: t(`taxonomy:domain.${d}`),
+  options: categoriesOf(d).map((c) => ({ id: c.id, emoji: c.emoji, label: `taxonomy:cat.${c.id}` })),
+}));
+const sensitivePage: Page = {
+  title: t('picker.personalPage'),
+  options: SENSITIVE_FLAGS.map((f) => ({ id: f, emoji: SENSITIVE_EMOJI[f], label: `taxonomy:sensitive.${f}`, flag: true })),
+};
+const ambitionPage: Page = {
+  title: t('picker.ambitionPage'),
+  options: AMBITIONS.map((a) => ({ id: a, emoji: AMBITION_EMOJI[a], label: `taxonomy:ambition.${a}` })),
+};
+
+export function pagesFor(step: PickerStep): readonly Page[] {
+  if (step === 'ambition') return [ambitionPage];
+  if (step === 'needs') return [sensitivePage, ...domainPages];
+  return domainPages;
+}
+
+const MAX_VOICES = 5;
+const MAX_TEXTS = 5;
+
+function selectionOf(state: DialogueState, step: PickerStep): Selection {
+  return state.draft[step];
+}
+
+function isSelected(state: DialogueState, step: PickerStep, option: Option): boolean {
+  return option.flag
+    ? state.draft.flags.includes(option.id as SensitiveFlag)
+    : selectionOf(state, step).categories.includes(option.id);
+}
+
+function selectedCount(state: DialogueState, step: PickerStep): number {
+  const s = selectionOf(state, step);
+  const flags = step === 'needs' ? state.draft.flags.length : 0;
+  return s.categories.length + flags + s.texts.length + s.voices.length;
+}
+
+function keyboard(state: DialogueState, step: PickerStep): Button[][] {
+  const pages = pagesFor(step);
+  const page = pages[Math.min(state.page, pages.length - 1)]!;
+  const options = page.options.map((o) =>
+    button(t(o.label, undefined, `${isSelected(state, step, o) ? '✅ ' : ''}${o.emoji}`), `${step}:t:${o.id}`),
+  );
+  const out = rows(options, 2);
+  if (pages.length > 1) {
+    out.push([
+      button(t('picker.prev'), `${step}:p:${(state.page + pages.length - 1) % pages.length}`),
+      button(t('picker.pageOf', { title: page.title, page: state.page + 1, pages: pages.length }), `${step}:p:${state.page}`),
+      button(t('picker.next'), `${step}:p:${(state.page + 1) % pages.length}`),
+    ]);
+  }
+  out.push([button(t('picker.ownWords'), `${step}:w`)]);
+  const count = selectedCount(state, step);
+  out.push([button(count > 0 ? t('picker.done', { count }) : t('picker.skip'), `${step}:d`)]);
+  return out;
+}
+
+function question(step: PickerStep): Text {
+  return t(`${step}.ask`);
+}
+
+function show(state: DialogueState, step: PickerStep, edit?: 'markup'): Output {
+  return say(question(step), keyboard(state, step), edit);
+}
+
+function toggle(state: DialogueState, step: PickerStep, id: string): StepOutcome | null {
+  const option = pagesFor(step).flatMap((p) => p.options).find((o) => o.id === id);
+  if (!option) return null;
+  const list: string[] = option.flag ? state.draft.flags : selectionOf(state, step).categories;
+  const at = list.indexOf(id);
+  if (at >= 0) list.splice(at, 1);
+  else list.push(id);
+  return { state, outputs: [toast(t(option.label, undefined, `${at >= 0 ? '➖' : '✅'} ${option.emoji}`)), show(state, step, 'markup')] };
+}
+
+function suggestionButtons(step: PickerStep, ids: readonly string[]): Button[][] {
+  const out = ids.map((id) => [button(t(`taxonomy:cat.${id}`, undefined, CATEGORY_BY_ID.get(id)?.emoji), `${step}:s:${id}`)]);
+  out.push([button(t('picker.noneOfThese'), `${step}:s:-`)]);
+  return out;
+}
+
+function freeText(state: DialogueState, step: PickerStep, input: string): StepOutcome {
+  const text = cleanText(input);
+  if (text.length > MAX_FREE_TEXT) {
+    return { state, outputs: [say(t('picker.tooLong', { max: MAX_FREE_TEXT }))] };
+  }
+  state.awaitingText = false;
+  if (step === 'needs') {
+    const flags = detectSensitive(text);
+    if (flags.length > 0) {
+      // Special-category details are never stored: keep the flag, drop the words.
+      for (const f of flags) if (!state.draft.flags.includes(f)) state.draft.flags.push(f);
+      return { state, outputs: [say(t('picker.sensitiveNoted')), show(state, step)] };
+    }
+  }
+  const selection = selectionOf(state, step);
+  const suggestions = step === 'ambition' ? [] : suggestCategories(text).filter((id) => !selection.categories.includes(id));
+  if (suggestions.length === 0) {
+    keepText(selection, text);
+    return { state, outputs: [say(t('picker.textKept', { text: raw(text) })), show(state, step)] };
+  }
+  state.pending = { text, suggestions };
+  const key = suggestions.length === 1 ? 'picker.didYouMeanOne' : 'picker.didYouMean';
+  const first = suggestions[0]!;
+  const params = { category: t(`taxonomy:cat.${first}`, undefined, CATEGORY_BY_ID.get(first)?.emoji) };
+  return { state, outputs: [say(t(key, params), suggestionButtons(step, suggestions))] };
+}
+
+function keepText(selection: Selection, text: string): void {
+  if (selection.texts.length >= MAX_TEXTS) selection.texts.shift();
+  selection.texts.push(text);
+}
+
+function chooseSuggestion(state: DialogueState, step: PickerStep, id: string): StepOutcome | null {
+  const pending = state.pending;
+  if (!pending || (id !== '-' && !pending.suggestions.includes(id))) return null;
+  const selection = selectionOf(state, step);
+  if (pending.text) keepText(selection, pending.text);
+  state.pending = undefined;
+  if (id === '-') return { state, outputs: [say(t('picker.textKept', { text: raw(pending.text ?? '') }), undefined, 'text'), show(state, step)] };
+  if (!selection.categories.includes(id)) selection.categories.push(id);
+  const category = t(`taxonomy:cat.${id}`, undefined, CATEGORY_BY_ID.get(id)?.emoji);
+  return { state, outputs: [say(t('picker.added', { category }), undefined, 'text'), show(state, step)] };
+}
+
+function voice(state: DialogueState, step: PickerStep, fileId: string): StepOutcome {
+  const selection = selectionOf(state, step);
+  if (selection.voices.length >= MAX_VOICES) selection.voices.shift();
+  selection.voices.push(fileId);
+  state.awaitingText = false;
+  return { state, outputs: [say(t('picker.voiceKept')), show(state, step)] };
+}
+
+function onButton(state: DialogueState, step: PickerStep, data: string): StepOutcome | null {
+  const [, action, arg] = data.split(':');
+  switch (action) {
+    case 't':
+      return arg ? toggle(state, step, arg) : null;
+    case 'p': {
+      const page = Number(arg);
+      if (!Number.isInteger(page) || page < 0 || page >= pagesFor(step).length) return null;
+      state.page = page;
+      return { state, outputs: [toast(t('common.empty')), show(state, step, 'markup')] };
+    }
+    case 'w':
+      state.awaitingText = true;
+      return { state, outputs: [toast(t('common.empty')), say(t('picker.ownWordsHint'))] };
+    case 's':
+      return arg ? chooseSuggestion(state, step, arg) : null;
+    case 'd':
+      state.pending = undefined;
+      state.awaitingText = false;
+      return { state, outputs: [toast(t('common.empty'))], next: true };
+    default:
+      return null;
+  }
+}
+
+/** One picker per step: the same behaviour for goesting, skills, needs and ambition. */
+export function createPicker(step: PickerStep): StepHandler {
+  return {
+    prompt: (state) => {
+      state.page = 0;
+      return [show(state, step)];
+    },
+    handle: (state, input: Input) => {
+      if (input.type === 'button') return onButton(state, step, input.data);
+      if (input.type === 'text') return freeText(state, step, input.text);
+      if (input.type === 'voice') return voice(state, step, input.fileId);
+      return null;
+    },
+  };
+}

@@ -1,0 +1,4 @@
+export * from './places.js';
+export * from './participants.js';
+export * from './items.js';
+export * from './updates.js';
