@@ -1,0 +1,97 @@
+/**
+ * Wires config → database → services → channels → HTTP, and tears it down in the reverse
+ * order. `main.ts` calls it with the environment; tests call it with their own config.
+ */
+import type { Server } from 'node:http';
+import { run, type RunnerHandle } from '@grammyjs/runner';
+import type { UserFromGetMe } from 'grammy/types';
+import type { Config } from './config.js';
+import { createIntakeService } from './core/intake-service.js';
+import { openDatabase, type DatabaseHandle } from './db/client.js';
+import { createIntakeStore, type FloodPolicy } from './db/repositories/intake-store.js';
+import { pruneBookkeeping, seedPlaces } from './db/seed.js';
+import { createI18n } from './i18n/index.js';
+import { createLogger, type Logger } from './logger.js';
+import { createTelegramBot, type TelegramBot } from './channels/telegram/bot.js';
+import { createWebhookHandler } from './channels/telegram/webhook.js';
+import { createHttpServer, listen, type Handler } from './http/server.js';
+
+export interface AppOverrides {
+  readonly log?: Logger;
+  readonly botInfo?: UserFromGetMe;
+  readonly pgliteDump?: Blob;
+  readonly perChatIntervalMs?: number;
+  readonly flood?: FloodPolicy;
+  readonly host?: string;
+}
+
+export interface App {
+  readonly port: number;
+  readonly server: Server;
+  readonly database: DatabaseHandle;
+  readonly telegram: TelegramBot | undefined;
+  readonly log: Logger;
+  stop(): Promise<void>;
+}
+
+const ALLOWED_UPDATES = ['message', 'edited_message', 'callback_query'] as const;
+
+export async function startApp(config: Config, overrides: AppOverrides = {}): Promise<App> {
+  const log = overrides.log ?? createLogger(config.LOG_LEVEL);
+  const i18n = createI18n();
+  const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, pgliteDump: overrides.pgliteDump });
+  log.info({ database: database.kind }, 'database ready and migrated');
+  await seedPlaces(database.db);
+  const intake = createIntakeService(createIntakeStore(database.db, overrides.flood));
+  const routes: Record<string, Handler> = {};
+  let telegram: TelegramBot | undefined;
+  let runner: RunnerHandle | undefined;
+
+  try {
+    if (config.TELEGRAM_BOT_TOKEN) {
+      telegram = createTelegramBot({
+        token: config.TELEGRAM_BOT_TOKEN,
+        apiRoot: config.TELEGRAM_API_ROOT,
+        botInfo: overrides.botInfo,
+        intake,
+        i18n,
+        log,
+        // One poller per bot token (Telegram's rule), so ordering per user can be kept in it too.
+        sequential: config.TELEGRAM_MODE === 'polling',
+        ...(overrides.perChatIntervalMs !== undefined ? { perChatIntervalMs: overrides.perChatIntervalMs } : {}),
+      });
+      await telegram.bot.init();
+      if (config.TELEGRAM_MODE === 'webhook') {
+        routes['/telegram/webhook'] = createWebhookHandler(telegram.bot, config.TELEGRAM_WEBHOOK_SECRET ?? '', log);
+      } else {
+        runner = run(telegram.bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
+      }
+      void telegram.publishCommands();
+      log.info({ mode: config.TELEGRAM_MODE, bot: telegram.bot.botInfo.username }, 'Telegram connected');
+    } else {
+      log.warn('Telegram is not connected. Set TELEGRAM_BOT_TOKEN (from @BotFather) to connect a bot; see README.md.');
+    }
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+
+  const server = createHttpServer({ log, ping: database.ping, routes });
+  const port = await listen(server, config.PORT, overrides.host);
+  log.info({ port }, 'listening');
+  const pruning = setInterval(() => void pruneBookkeeping(database.db).catch(() => undefined), 60 * 60 * 1000);
+  pruning.unref();
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      clearInterval(pruning);
+      if (runner?.isRunning()) await runner.stop();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await telegram?.drain();
+      await database.close();
+      log.info('stopped');
+    })());
+
+  return { port, server, database, telegram, log, stop };
+}

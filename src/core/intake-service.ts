@@ -1,0 +1,91 @@
+/**
+ * Runs one resident turn against storage: flood control, then — in one transaction holding
+ * that person's lock — skip a redelivered update, load the state, run the pure engine and
+ * persist what it decided. Ports only; the database implements them in `src/db`.
+ */
+import { handleTurn, type RenderedTurn } from './dialogue/engine.js';
+import type { DialogueState, Input, PlaceInfo } from './dialogue/types.js';
+
+export interface Identity {
+  readonly channel: 'telegram';
+  readonly externalId: string;
+  readonly chatId: string;
+}
+
+export interface StoredState {
+  readonly participantId: string;
+  readonly version: number;
+  readonly state: DialogueState;
+}
+
+/** What the store does inside one turn's transaction. */
+export interface IntakeTransaction {
+  places(): Promise<PlaceInfo[]>;
+  load(identity: Identity): Promise<StoredState | null>;
+  create(identity: Identity, state: DialogueState, consentMethod: string): Promise<void>;
+  save(stored: StoredState, state: DialogueState): Promise<void>;
+  /** Writes the confirmed profile as items, the shape matching reads. */
+  confirmProfile(participantId: string, state: DialogueState): Promise<void>;
+  /** Erases the person everywhere. */
+  forget(participantId: string, identity: Identity): Promise<void>;
+}
+
+export type FloodVerdict = 'ok' | 'warn' | 'drop';
+
+export interface IntakeStore {
+  /** A token bucket per person, shared by all instances. */
+  takeToken(identity: Identity): Promise<FloodVerdict>;
+  /**
+   * Runs `work` in a transaction that holds the person's lock and records `updateId`;
+   * returns `undefined` without running it when that update was already processed.
+   */
+  inTurn<T>(identity: Identity, updateId: number | undefined, work: (tx: IntakeTransaction) => Promise<T>): Promise<T | undefined>;
+}
+
+export interface TurnHints {
+  readonly profileName?: string | undefined;
+  readonly languageHint?: string | undefined;
+  readonly now?: Date;
+}
+
+export type TurnOutcome =
+  | { readonly kind: 'handled'; readonly turn: RenderedTurn }
+  | { readonly kind: 'duplicate' }
+  | { readonly kind: 'flooded'; readonly warn: boolean; readonly lang: string | undefined };
+
+export function createIntakeService(store: IntakeStore) {
+  async function persist(tx: IntakeTransaction, identity: Identity, stored: StoredState | null, turn: RenderedTurn) {
+    const effects = turn.effects;
+    if (stored && effects.some((e) => e.type === 'forget')) {
+      await tx.forget(stored.participantId, identity);
+      return;
+    }
+    if (!turn.state) return;
+    const consent = effects.find((e) => e.type === 'consent');
+    if (!stored) {
+      // Nothing is written before consent: a state only exists after *Yes*.
+      if (consent) await tx.create(identity, turn.state, consent.method);
+      return;
+    }
+    await tx.save(stored, turn.state);
+    if (effects.some((e) => e.type === 'confirmProfile')) await tx.confirmProfile(stored.participantId, turn.state);
+  }
+
+  return {
+    /** Handles one input of one person; safe to call concurrently and on several instances. */
+    async handle(identity: Identity, updateId: number | undefined, input: Input, hints: TurnHints = {}): Promise<TurnOutcome> {
+      const verdict = await store.takeToken(identity);
+      if (verdict !== 'ok') return { kind: 'flooded', warn: verdict === 'warn', lang: hints.languageHint };
+      const turn = await store.inTurn(identity, updateId, async (tx) => {
+        const [places, stored] = await Promise.all([tx.places(), tx.load(identity)]);
+        const ctx = { now: hints.now ?? new Date(), profileName: hints.profileName, languageHint: hints.languageHint, places };
+        const result = handleTurn(stored?.state ?? null, input, ctx);
+        await persist(tx, identity, stored, result);
+        return result;
+      });
+      return turn ? { kind: 'handled', turn } : { kind: 'duplicate' };
+    },
+  };
+}
+
+export type IntakeService = ReturnType<typeof createIntakeService>;

@@ -1,0 +1,130 @@
+/**
+ * PostgreSQL implementation of the intake ports. Ordering, duplicates and flood control are
+ * enforced here, in the database, so any number of app instances can share the work.
+ */
+import { createHash } from 'node:crypto';
+import { and, eq, sql } from 'drizzle-orm';
+import type { DialogueState, PlaceInfo } from '../../core/dialogue/types.js';
+import type { FloodVerdict, Identity, IntakeStore, IntakeTransaction, StoredState } from '../../core/intake-service.js';
+import { rowsOf, type Database, type Executor } from '../client.js';
+import { channelIdentities, consents, dialogueStates, participants, places, processedUpdates, profileItems, rateLimits } from '../schema/index.js';
+
+export class ConcurrentUpdateError extends Error {
+  override name = 'ConcurrentUpdateError';
+}
+
+export interface FloodPolicy {
+  /** Updates allowed at once. */
+  readonly burst: number;
+  /** Updates per second refilled. */
+  readonly perSecond: number;
+}
+export const DEFAULT_FLOOD_POLICY: FloodPolicy = { burst: 12, perSecond: 2 };
+
+/** A pseudonymous key: flood-control rows never hold the raw Telegram id. */
+export function floodKey(identity: Identity): string {
+  return createHash('sha256').update(`${identity.channel}:${identity.externalId}`).digest('hex');
+}
+
+function placeColumnsFrom(state: DialogueState) {
+  const d = state.draft;
+  return {
+    displayName: d.name ?? null,
+    neighbourhood: d.neighbourhood ?? null,
+    language: state.lang,
+    spokenLanguages: d.spoken,
+    availability: d.availability,
+    sensitiveFlags: d.flags,
+    callRequested: state.callRequested,
+    paused: state.paused,
+    status: state.status,
+    confirmedAt: state.confirmedAt ? new Date(state.confirmedAt) : null,
+    updatedAt: new Date(),
+    placeId: d.placeCode ? sql`(select ${places.id} from ${places} where ${places.code} = ${d.placeCode})` : null,
+  };
+}
+
+function transaction(tx: Executor): IntakeTransaction {
+  return {
+    async places(): Promise<PlaceInfo[]> {
+      const rows = await tx.select({ code: places.code, name: places.name, contact: places.contact, services: places.services }).from(places).orderBy(places.id);
+      return rows;
+    },
+    async load(identity): Promise<StoredState | null> {
+      const [row] = await tx
+        .select({ participantId: dialogueStates.participantId, version: dialogueStates.version, data: dialogueStates.data })
+        .from(channelIdentities)
+        .innerJoin(dialogueStates, eq(dialogueStates.participantId, channelIdentities.participantId))
+        .where(and(eq(channelIdentities.channel, identity.channel), eq(channelIdentities.externalId, identity.externalId)));
+      return row ? { participantId: row.participantId, version: row.version, state: row.data as DialogueState } : null;
+    },
+    async create(identity, state, consentMethod) {
+      const [created] = await tx.insert(participants).values(placeColumnsFrom(state)).returning({ id: participants.id });
+      const participantId = created!.id;
+      await tx.insert(channelIdentities).values({ participantId, channel: identity.channel, externalId: identity.externalId, chatId: identity.chatId });
+      await tx.insert(consents).values([
+        { participantId, purpose: 'profile', method: consentMethod },
+        { participantId, purpose: 'matchmaker', method: consentMethod },
+      ]);
+      await tx.insert(dialogueStates).values({ participantId, step: state.step, data: state });
+    },
+    async save(stored, state) {
+      const updated = await tx
+        .update(dialogueStates)
+        .set({ data: state, step: state.step, version: stored.version + 1, updatedAt: new Date() })
+        .where(and(eq(dialogueStates.participantId, stored.participantId), eq(dialogueStates.version, stored.version)))
+        .returning({ version: dialogueStates.version });
+      if (updated.length === 0) throw new ConcurrentUpdateError('dialogue state changed underneath this turn');
+      await tx.update(participants).set(placeColumnsFrom(state)).where(eq(participants.id, stored.participantId));
+    },
+    async confirmProfile(participantId, state) {
+      await tx.delete(profileItems).where(eq(profileItems.participantId, participantId));
+      const kinds = { goesting: 'goesting', skills: 'skill', needs: 'need', ambition: 'ambition' } as const;
+      const rows: (typeof profileItems.$inferInsert)[] = [];
+      for (const [part, kind] of Object.entries(kinds) as [keyof typeof kinds, (typeof kinds)[keyof typeof kinds]][]) {
+        const selection = state.draft[part];
+        if (selection.categories.length > 0 || selection.texts.length > 0) {
+          rows.push({ participantId, kind, categories: selection.categories, freeText: selection.texts.join(' · ') || null });
+        }
+        for (const voice of selection.voices) rows.push({ participantId, kind, categories: [], voiceFileId: voice });
+      }
+      if (rows.length > 0) await tx.insert(profileItems).values(rows);
+    },
+    async forget(participantId, identity) {
+      // Identities, items, consents and the dialogue state go with the participant (cascade).
+      await tx.delete(participants).where(eq(participants.id, participantId));
+      await tx.delete(rateLimits).where(eq(rateLimits.key, floodKey(identity)));
+    },
+  };
+}
+
+export function createIntakeStore(db: Database, policy: FloodPolicy = DEFAULT_FLOOD_POLICY): IntakeStore {
+  return {
+    async takeToken(identity): Promise<FloodVerdict> {
+      const result = await db.execute(sql`
+        insert into rate_limits (key, tokens, updated_at) values (${floodKey(identity)}, ${policy.burst - 1}, now())
+        on conflict (key) do update set
+          tokens = greatest(-1, least(${policy.burst}::float8,
+            rate_limits.tokens + extract(epoch from now() - rate_limits.updated_at) * ${policy.perSecond}::float8) - 1),
+          updated_at = now()
+        returning tokens`);
+      const tokens = Number(rowsOf<{ tokens: number }>(result)[0]?.tokens ?? 0);
+      if (tokens >= 0) return 'ok';
+      return tokens > -1 ? 'warn' : 'drop';
+    },
+    async inTurn(identity, updateId, work) {
+      return db.transaction(async (tx) => {
+        await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`${identity.channel}:${identity.externalId}`}, 0))`);
+        if (updateId !== undefined) {
+          const inserted = await tx
+            .insert(processedUpdates)
+            .values({ channel: identity.channel, updateId })
+            .onConflictDoNothing()
+            .returning({ updateId: processedUpdates.updateId });
+          if (inserted.length === 0) return undefined;
+        }
+        return work(transaction(tx));
+      });
+    },
+  };
+}

@@ -1,0 +1,34 @@
+/**
+ * The three launch Stuyfplekken with their first-line services, inserted once when missing.
+ * Data, not code: matchmakers correct it later (issue: administration without SQL).
+ */
+import { sql } from 'drizzle-orm';
+import type { Database } from './client.js';
+import { places, type PlaceService } from './schema/index.js';
+
+function firstLine(city: string): PlaceService[] {
+  return [
+    { topics: ['money_debts', 'housing', 'food_energy'], name: `OCMW / Sociaal Huis ${city}` },
+    { topics: ['money_debts', 'housing', 'papers', 'violence'], name: 'CAW', phone: '0800 13 500' },
+    { topics: ['health'], name: 'Huisartsenwachtpost', phone: '1733' },
+    { topics: ['violence'], name: '1712 (gratis, anoniem)', phone: '1712' },
+    { topics: ['papers'], name: 'Agentschap Integratie en Inburgering', url: 'https://www.integratiebeleid.be' },
+  ];
+}
+
+export const DEFAULT_PLACES = [
+  { code: 'turnhout', name: 'Turnhout Parkwijk', city: 'Turnhout', services: firstLine('Turnhout') },
+  { code: 'lier', name: 'Lier', city: 'Lier', services: firstLine('Lier') },
+  { code: 'borgerhout', name: 'Borgerhout', city: 'Antwerpen', services: firstLine('Antwerpen') },
+];
+
+/** Adds the launch places that do not exist yet; never overwrites what was changed. */
+export async function seedPlaces(db: Database): Promise<void> {
+  await db.insert(places).values(DEFAULT_PLACES).onConflictDoNothing({ target: places.code });
+}
+
+/** Removes bookkeeping that only matters for a short while (no personal data either way). */
+export async function pruneBookkeeping(db: Database): Promise<void> {
+  await db.execute(sql`delete from processed_updates where processed_at < now() - interval '7 days'`);
+  await db.execute(sql`delete from rate_limits where updated_at < now() - interval '1 hour'`);
+}

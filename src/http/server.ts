@@ -1,0 +1,49 @@
+/**
+ * One HTTP server for everything: `/healthz`, `/telegram/webhook` (and later `/api/messages`,
+ * `/playground`). Routes are registered by the channels that `main.ts` wires in.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Logger } from '../logger.js';
+import { send } from './io.js';
+
+export type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
+
+export interface HttpOptions {
+  readonly log: Logger;
+  readonly ping: () => Promise<boolean>;
+  readonly routes: Readonly<Record<string, Handler>>;
+}
+
+export function createHttpServer(options: HttpOptions): Server {
+  const { log, routes } = options;
+  const server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0]!;
+    const route = path === '/healthz' ? health(options.ping) : routes[path];
+    if (!route) return send(res, 404, { error: 'not found' });
+    Promise.resolve(route(req, res)).catch((error: Error) => {
+      log.error({ err: error.message, path }, 'request failed');
+      send(res, 500, { error: 'internal error' });
+    });
+  });
+  server.requestTimeout = 30_000;
+  server.headersTimeout = 10_000;
+  return server;
+}
+
+function health(ping: () => Promise<boolean>): Handler {
+  return async (_req, res) => {
+    const database = await ping();
+    send(res, database ? 200 : 503, { status: database ? 'ok' : 'degraded', database });
+  };
+}
+
+export function listen(server: Server, port: number, host = '0.0.0.0'): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      const address = server.address();
+      resolve(typeof address === 'object' && address ? address.port : port);
+    });
+  });
+}

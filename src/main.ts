@@ -1,0 +1,34 @@
+/** Composition root: parse the environment once, start, and stop gracefully on SIGTERM/SIGINT. */
+import { loadConfig, ConfigError } from './config.js';
+import { startApp } from './app.js';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`Goesting cannot start:\n${error.message}\n(see .env.example)\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const app = await startApp(config);
+  const shutdown = (signal: string) => {
+    app.log.info({ signal }, 'shutting down');
+    app.stop().then(
+      () => process.exit(0),
+      (error: Error) => {
+        app.log.error({ err: error.message }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((error: Error) => {
+  process.stderr.write(`Goesting could not start: ${error.message}\n`);
+  process.exit(1);
+});
