@@ -1,0 +1,218 @@
+/**
+ * End to end: HTTP webhook → grammY → dialogue → database, replies captured by a local fake
+ * Bot API server reached through TELEGRAM_API_ROOT. Residents only tap visible buttons.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { channelIdentities, consents, participants, profileItems } from '../../../src/db/schema/index.js';
+import { label, startHarness, type Harness, type Resident } from '../../support/telegram-app.js';
+import { count, tablesMentioning } from '../../support/inspect.js';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness('webhook');
+});
+afterAll(async () => {
+  await h?.stop();
+});
+
+const tax = (lang: string, key: string) => label(lang, `taxonomy:${key}`);
+
+/** The whole intake by taps alone, in the resident's language. */
+async function intakeByTaps(u: Resident, lang: string) {
+  await u.send('/start lier');
+  expect(u.last.text).toBe(label(lang, 'language.ask'));
+  await u.tap(tax(lang, `langName.${lang}`));
+  expect(u.last.text).toBe(label(lang, 'consent.ask'));
+  await u.tap(label(lang, 'consent.yes'));
+  await u.tap(label(lang, 'common.yes')); // name from the Telegram profile
+  await u.tap(label(lang, 'common.yes')); // Stuyfplek Lier from the deep link
+  await u.tap(label(lang, 'common.skip')); // neighbourhood
+  await u.tap(tax(lang, 'cat.cooking'));
+  await u.tap(label(lang, 'picker.next'));
+  await u.tap(tax(lang, 'cat.sewing'));
+  await u.tap(label(lang, 'picker.done').split('(')[0]!.trim());
+  await u.tap(label(lang, 'picker.next'));
+  await u.tap(tax(lang, 'cat.sewing')); // skills
+  await u.tap(label(lang, 'picker.done').split('(')[0]!.trim());
+  await u.tap(tax(lang, 'sensitive.housing')); // needs, first page is personal
+  await u.tap(label(lang, 'picker.done').split('(')[0]!.trim());
+  expect(u.messages.at(-1)!.text).toContain('CAW');
+  await u.tap(label(lang, 'referral.noThanks'));
+  await u.tap(tax(lang, 'ambition.learn_dutch'));
+  await u.tap(label(lang, 'picker.done').split('(')[0]!.trim());
+  await u.tap(label(lang, 'availability.any'));
+  await u.tap(label(lang, 'picker.done').split('(')[0]!.trim());
+  await u.tap(tax(lang, 'langName.nl'));
+  await u.tap(label(lang, 'picker.done').split('(')[0]!.trim());
+  expect(u.messages.at(-2)!.text).toContain(tax(lang, 'cat.cooking'));
+  await u.tap(label(lang, 'summary.confirm'));
+}
+
+async function storedProfile(telegramId: number) {
+  const db = h.app.database.db;
+  const [identity] = await db.select().from(channelIdentities).where(eq(channelIdentities.externalId, String(telegramId)));
+  if (!identity) return undefined;
+  const [participant] = await db.select().from(participants).where(eq(participants.id, identity.participantId));
+  const items = await db.select().from(profileItems).where(eq(profileItems.participantId, identity.participantId));
+  const given = await db.select().from(consents).where(eq(consents.participantId, identity.participantId));
+  return { participant: participant!, items, consents: given };
+}
+
+describe.each([
+  ['nl', 710_000_001, 'Sofie', 'nl'],
+  ['ar', 710_000_002, 'Amina', 'ar'],
+])('a new resident in %s, by taps alone', (lang, id, name, code) => {
+  it('finishes the intake and finds it in the database', async () => {
+    const u = h.user(id, name, code);
+    await intakeByTaps(u, lang);
+    expect(u.last.text).toContain(label(lang, 'summary.saved').split('{{')[0]!.trim().slice(0, 10));
+    const stored = await storedProfile(id);
+    expect(stored?.participant).toMatchObject({ displayName: name, language: lang, status: 'active', sensitiveFlags: ['housing'] });
+    expect(stored?.participant.spokenLanguages).toEqual(lang === 'nl' ? [] : [lang, 'nl']);
+    expect(stored?.participant.availability).toHaveLength(21);
+    const byKind = Object.fromEntries(stored!.items.map((i) => [i.kind, i.categories]));
+    expect(byKind).toEqual({ goesting: ['cooking', 'sewing'], skill: ['sewing'], ambition: ['learn_dutch'] });
+    expect(stored?.consents.map((c) => c.purpose).sort()).toEqual(['matchmaker', 'profile']);
+  });
+});
+
+describe('privacy', () => {
+  it('stores nothing before consent, nor after No', async () => {
+    const u = h.user(720_000_001, 'Noor', 'fr');
+    await u.send('/start');
+    await u.tap(tax('fr', 'langName.fr'));
+    await u.tap(label('fr', 'consent.more'));
+    await u.tap(label('fr', 'consent.no'));
+    expect(u.last.text).toBe(label('fr', 'consent.declined'));
+    expect(await tablesMentioning(h.app.database.db, String(u.id))).toEqual([]);
+    expect(await tablesMentioning(h.app.database.db, 'Noor')).toEqual([]);
+  });
+
+  it('/forget erases the person from every table after one confirmation', async () => {
+    const u = h.user(730_000_001, 'Yusuf', 'tr');
+    await intakeByTaps(u, 'tr');
+    await u.voice('VOICE-FORGET');
+    expect(await tablesMentioning(h.app.database.db, String(u.id))).not.toEqual([]);
+    const before = await count(h.app.database.db, 'participants');
+    await u.send('/forget');
+    await u.tap(label('tr', 'forget.yes'));
+    expect(u.last.text).toBe(label('tr', 'forget.done'));
+    expect(await tablesMentioning(h.app.database.db, String(u.id))).toEqual([]);
+    expect(await tablesMentioning(h.app.database.db, 'Yusuf')).toEqual([]);
+    expect(await count(h.app.database.db, 'participants')).toBe(before - 1);
+  });
+});
+
+describe('the webhook refuses what is not a genuine update', () => {
+  it('401 without or with a wrong secret, and nothing is handled', async () => {
+    const u = h.user(740_000_001, 'Eva');
+    const update = u.messageUpdate({ text: '/start' });
+    expect((await h.post(update, {})).status).toBe(401);
+    expect((await h.post(update, { 'x-telegram-bot-api-secret-token': 'wrong' })).status).toBe(401);
+    expect(u.messages).toHaveLength(0);
+  });
+
+  it('400 for malformed JSON or a non-update, 413 when oversized, 405 for GET', async () => {
+    expect((await h.post('{"update_id": 1, ')).status).toBe(400);
+    expect((await h.post({ hello: 'world' })).status).toBe(400);
+    expect((await h.post({ update_id: 'x' })).status).toBe(400);
+    const big = JSON.stringify({ update_id: 5, message: { text: 'x'.repeat(2 * 1024 * 1024) } });
+    expect((await h.post(big)).status).toBe(413);
+    expect((await fetch(`${h.base}/telegram/webhook`)).status).toBe(405);
+    const health = await fetch(`${h.base}/healthz`);
+    expect(await health.json()).toEqual({ status: 'ok', database: true });
+  });
+});
+
+describe('hostile and unexpected input', () => {
+  it('answers stickers, photos, locations and edits kindly and keeps the step', async () => {
+    const u = h.user(750_000_001, 'Olena', 'uk');
+    await u.send('/start');
+    await u.tap(tax('uk', 'langName.uk'));
+    await u.tap(label('uk', 'consent.yes'));
+    const kinds = [
+      { sticker: { file_id: 'S', file_unique_id: 'S', type: 'regular', width: 1, height: 1, is_animated: false, is_video: false } },
+      { photo: [{ file_id: 'P', file_unique_id: 'P', width: 1, height: 1 }] },
+      { location: { latitude: 51.1, longitude: 4.5 } },
+    ];
+    for (const extra of kinds) {
+      const res = await h.post(u.messageUpdate(extra));
+      expect(res.status).toBe(200);
+      expect(u.messages.at(-2)!.text).toBe(label('uk', 'common.unsupported'));
+    }
+    const edited = u.messageUpdate({ text: 'edited', edit_date: 1 });
+    const res = await h.post({ update_id: edited.update_id, edited_message: edited.message });
+    expect(res.status).toBe(200);
+    expect(u.messages.at(-2)!.text).toBe(label('uk', 'common.unsupported'));
+    expect(u.last.text).toContain('Olena');
+  });
+
+  it('keeps 5,000 characters, control and bidi characters out of storage', async () => {
+    const u = h.user(750_000_002, 'Ion', 'ro');
+    await u.send('/start');
+    await u.tap(tax('ro', 'langName.ro'));
+    await u.tap(label('ro', 'consent.yes'));
+    await u.send('\u202E'.repeat(3) + 'x'.repeat(5000));
+    expect(u.last.text).toBe(label('ro', 'name.invalid').replace('{{max}}', '40'));
+    await u.send('I\u202Eon\u0007');
+    expect(u.last.text).toContain('Lier'); // the next question; the name was accepted cleaned
+    const stored = await storedProfile(u.id);
+    expect(stored?.participant.displayName).toBe('Ion');
+  });
+
+  it('answers a stale button or one that is not theirs without changing anything', async () => {
+    const u = h.user(750_000_003, 'Sara', 'en');
+    await u.send('/start');
+    await u.tap(tax('en', 'langName.en'));
+    await u.tap(label('en', 'consent.yes'));
+    const nameQuestion = u.last;
+    await u.tap(label('en', 'common.yes'));
+    const before = await storedProfile(u.id);
+    // The old name question again, a forged category and a button from someone else's chat:
+    await h.post(u.callbackUpdate(nameQuestion, 'name:y'));
+    await h.post(u.callbackUpdate(nameQuestion, 'goesting:t:../../etc'));
+    await h.post(u.callbackUpdate({ ...nameQuestion, chatId: 999 }, 'place:s:lier'));
+    const toasts = h.api.calls.filter((c) => c.method === 'answerCallbackQuery').slice(-3);
+    expect(toasts.map((c) => c.payload.text)).toEqual([label('en', 'common.stale'), label('en', 'common.stale'), undefined]);
+    const after = await storedProfile(u.id);
+    expect(after?.participant.placeId).toBe(before?.participant.placeId ?? null);
+    expect(h.api.calls.some((c) => c.method.startsWith('edit') && c.payload.chat_id === 999)).toBe(false);
+  });
+
+  it('handles the same update delivered three times once', async () => {
+    const u = h.user(760_000_001, 'Tom', 'nl');
+    const update = u.messageUpdate({ text: '/start' });
+    for (let i = 0; i < 3; i++) expect((await h.post(update)).status).toBe(200);
+    expect(u.messages).toHaveLength(2);
+    await u.tap(tax('nl', 'langName.nl'));
+    await u.tap(label('nl', 'consent.yes'));
+    const tap = u.callbackUpdate(u.last, 'name:y');
+    for (let i = 0; i < 3; i++) await h.post(tap);
+    expect(u.messages.filter((m) => m.text === label('nl', 'place.ask'))).toHaveLength(1);
+  });
+});
+
+describe('resume and own words', () => {
+  it('resumes days later where the resident stopped, and confirms free text', async () => {
+    const u = h.user(770_000_001, 'Fatma', 'tr');
+    await u.send('/start');
+    await u.tap(tax('tr', 'langName.tr'));
+    await u.tap(label('tr', 'consent.yes'));
+    await u.tap(label('tr', 'common.yes'));
+    await u.tap('Borgerhout');
+    await u.send('Kiel');
+    expect(u.last.text).toBe(label('tr', 'goesting.ask'));
+    // Days later, a fresh /start continues at the same question.
+    await u.send('/start');
+    expect(u.messages.at(-2)!.text).toBe(label('tr', 'start.welcomeBack'));
+    expect(u.last.text).toBe(label('tr', 'goesting.ask'));
+    await u.send('bisiklet tamir edebilirim');
+    await u.tap(tax('tr', 'cat.bike_repair'));
+    expect(u.messages.at(-2)!.text).toContain(tax('tr', 'cat.bike_repair'));
+    await u.voice('VOICE-42');
+    expect(u.messages.at(-2)!.text).toBe(label('tr', 'picker.voiceKept'));
+    const stored = await storedProfile(u.id);
+    expect(stored?.participant.neighbourhood).toBe('Kiel');
+  });
+});

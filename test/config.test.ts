@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.js';
+
+describe('configuration', () => {
+  it('runs on a fresh machine with nothing set', () => {
+    expect(loadConfig({})).toMatchObject({ DATA_DIR: './data', PORT: 3000, TELEGRAM_MODE: 'polling', LOG_LEVEL: 'info' });
+  });
+
+  it('treats empty values as unset', () => {
+    expect(loadConfig({ DATABASE_URL: '', PORT: '' }).DATABASE_URL).toBeUndefined();
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, /^PORT is not valid: expected/],
+    [{ DATABASE_URL: 'mysql://x' }, /^DATABASE_URL is not valid: expected a postgres:\/\/ connection URL/],
+    [{ TELEGRAM_MODE: 'push' }, /^TELEGRAM_MODE is not valid/],
+    [{ TELEGRAM_BOT_TOKEN: 'nope' }, /^TELEGRAM_BOT_TOKEN is not valid: expected a token from @BotFather/],
+    [{ TELEGRAM_API_ROOT: 'not a url' }, /^TELEGRAM_API_ROOT is not valid/],
+    [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL is not valid/],
+    [
+      { TELEGRAM_BOT_TOKEN: '1:abcdefghijklmnopqrstuvwxyz', TELEGRAM_MODE: 'webhook' },
+      /^TELEGRAM_WEBHOOK_SECRET is missing: expected required when TELEGRAM_MODE=webhook/,
+    ],
+  ])('names the variable and what is expected: %j', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    try {
+      loadConfig(env);
+    } catch (error) {
+      expect((error as Error).message.split('\n')).toHaveLength(1);
+      expect((error as Error).message).toMatch(message);
+    }
+  });
+});

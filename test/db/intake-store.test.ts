@@ -1,0 +1,103 @@
+/**
+ * The guarantees that must hold across app instances, enforced in PostgreSQL: duplicates
+ * handled once, one person's turns serialised, flood control shared, nothing before consent.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createIntakeService, type Identity } from '../../src/core/intake-service.js';
+import { openDatabase, type DatabaseHandle } from '../../src/db/client.js';
+import { createIntakeStore, DEFAULT_FLOOD_POLICY } from '../../src/db/repositories/intake-store.js';
+import { seedPlaces } from '../../src/db/seed.js';
+import { openTestDatabase, type TestDatabase } from '../support/db.js';
+import { count, tablesMentioning } from '../support/inspect.js';
+
+let test: TestDatabase;
+let second: DatabaseHandle;
+
+beforeAll(async () => {
+  test = await openTestDatabase();
+  await seedPlaces(test.handle.db);
+  // A second "instance": its own pool on a server, the same embedded database on PGlite.
+  second = test.url ? await openDatabase({ url: test.url, migrate: false }) : test.handle;
+});
+afterAll(async () => {
+  if (second !== test.handle) await second.close();
+  await test.close();
+});
+
+const who = (n: number): Identity => ({ channel: 'telegram', externalId: String(900_000_000 + n), chatId: String(900_000_000 + n) });
+
+const generous = { burst: 1000, perSecond: 1000 };
+
+function services(flood = generous) {
+  return [createIntakeService(createIntakeStore(test.handle.db, flood)), createIntakeService(createIntakeStore(second.db, flood))] as const;
+}
+
+async function consented(n: number) {
+  const [a] = services();
+  await a.handle(who(n), undefined, { type: 'button', data: 'cons:y:nl:lier' });
+}
+
+describe('intake store', () => {
+  it('writes nothing before consent', async () => {
+    const [a] = services();
+    await a.handle(who(1), 1, { type: 'command', command: 'start', payload: 'lier' });
+    await a.handle(who(1), 2, { type: 'button', data: 'lang:nl:lier' });
+    expect(await tablesMentioning(test.handle.db, String(900_000_001))).toEqual([]);
+  });
+
+  it('handles an update delivered to two instances once', async () => {
+    await consented(2);
+    const [a, b] = services();
+    const input = { type: 'button', data: 'name:o' } as const;
+    const outcomes = await Promise.all([a.handle(who(2), 20, input), b.handle(who(2), 20, input), a.handle(who(2), 20, input)]);
+    expect(outcomes.filter((o) => o.kind === 'handled')).toHaveLength(1);
+    expect(outcomes.filter((o) => o.kind === 'duplicate')).toHaveLength(2);
+  });
+
+  it("serialises one person's turns across instances: no lost update", async () => {
+    await consented(3);
+    const [a, b] = services();
+    await a.handle(who(3), undefined, { type: 'text', text: 'Zoë' });
+    await a.handle(who(3), undefined, { type: 'button', data: 'place:y' });
+    await a.handle(who(3), undefined, { type: 'button', data: 'neighbourhood:skip' });
+    const ids = ['cooking', 'baking', 'catering', 'gardening', 'music', 'football', 'driving', 'sewing'];
+    await Promise.all(ids.map((id, i) => (i % 2 ? a : b).handle(who(3), undefined, { type: 'button', data: `goesting:t:${id}` })));
+    const last = await a.handle(who(3), undefined, { type: 'command', command: 'mydata' });
+    expect(last.kind).toBe('handled');
+    const state = last.kind === 'handled' ? last.turn.state : null;
+    expect([...(state?.draft.goesting.categories ?? [])].sort()).toEqual([...ids].sort());
+  });
+
+  it('shares flood control between instances and slows one person only', async () => {
+    const [a, b] = services(DEFAULT_FLOOD_POLICY);
+    const verdicts: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      const outcome = await (i % 2 ? a : b).handle(who(4), undefined, { type: 'text', text: 'hi' });
+      verdicts.push(outcome.kind === 'flooded' ? (outcome.warn ? 'warn' : 'drop') : outcome.kind);
+    }
+    expect(verdicts.slice(0, 12)).toEqual(Array(12).fill('handled'));
+    expect(verdicts[12]).toBe('warn');
+    expect(verdicts.slice(13).every((v) => v === 'drop' || v === 'handled')).toBe(true);
+    expect(verdicts.filter((v) => v === 'handled').length).toBeLessThan(16);
+    const other = await a.handle(who(5), undefined, { type: 'text', text: 'hi' });
+    expect(other.kind).toBe('handled');
+    // The flood-control key is a hash: no table holds the raw id.
+    expect(await tablesMentioning(test.handle.db, String(900_000_004))).toEqual([]);
+  });
+
+  it('stores the confirmed profile as items and forgets everything on request', async () => {
+    await consented(6);
+    const [a] = services();
+    const steps = ['name:y', 'place:y', 'neighbourhood:skip', 'goesting:t:cooking', 'goesting:d', 'skills:t:sewing', 'skills:d', 'needs:d', 'ambition:d', 'availability:d', 'languages:d', 'summary:ok'];
+    await a.handle(who(6), undefined, { type: 'text', text: 'Kim' });
+    for (const data of steps.slice(1)) {
+      const outcome = await a.handle(who(6), undefined, { type: 'button', data });
+      expect(outcome.kind === 'handled' && outcome.turn.outputs.every((o) => o.text.key !== 'common.stale'), data).toBe(true);
+    }
+    expect(await count(test.handle.db, 'profile_items')).toBeGreaterThanOrEqual(2);
+    await a.handle(who(6), undefined, { type: 'command', command: 'forget' });
+    await a.handle(who(6), undefined, { type: 'button', data: 'forget:yes' });
+    expect(await tablesMentioning(test.handle.db, String(900_000_006))).toEqual([]);
+    expect(await tablesMentioning(test.handle.db, 'Kim')).toEqual([]);
+  });
+});
