@@ -19,6 +19,7 @@ export function normalizeText(input: string): string {
     .replace(/ی/g, 'ي')
     .replace(/ک/g, 'ك')
     .replace(/ة/g, 'ه')
+    .replace(/ı/g, 'i')
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
@@ -30,6 +31,8 @@ interface Entry {
   readonly id: string;
   readonly term: string;
   readonly arabicScript: boolean;
+  /** Written with a trailing `$` in the data: matches only as a whole word. */
+  readonly wholeWord: boolean;
 }
 
 function buildIndex(source: Record<string, Partial<Record<string, readonly string[]>>>): Entry[] {
@@ -37,8 +40,9 @@ function buildIndex(source: Record<string, Partial<Record<string, readonly strin
   for (const [id, byLang] of Object.entries(source)) {
     for (const terms of Object.values(byLang)) {
       for (const raw of terms ?? []) {
-        const term = normalizeText(raw);
-        if (term.length >= 2) out.push({ id, term, arabicScript: ARABIC_SCRIPT.test(term) });
+        const wholeWord = raw.endsWith('$');
+        const term = normalizeText(wholeWord ? raw.slice(0, -1) : raw);
+        if (term.length >= 2) out.push({ id, term, arabicScript: ARABIC_SCRIPT.test(term), wholeWord });
       }
     }
   }
@@ -49,13 +53,16 @@ const CATEGORY_INDEX = buildIndex(CATEGORY_SYNONYMS);
 const SENSITIVE_INDEX = buildIndex(SENSITIVE_SYNONYMS);
 
 /**
- * A term matches at the start of a word (so stems like "kook" find "koken" and "kookt").
+ * A term matches as a whole word, or — with four letters or more — at the start of a word (so
+ * stems like "kook" find "koken" and "kookt"); a term written `word$` matches whole words only.
  * Arabic-script words carry clitics in front (و، ب، ال، می), so there a term of three or
  * more letters may also match inside a word.
  */
 function matches(text: string, entry: Entry): boolean {
   const padded = ` ${text} `;
-  if (padded.includes(` ${entry.term}`)) return entry.term.length >= 4 || padded.includes(` ${entry.term} `);
+  if (padded.includes(` ${entry.term} `)) return true;
+  if (entry.wholeWord) return false;
+  if (entry.term.length >= 4 && padded.includes(` ${entry.term}`)) return true;
   return entry.arabicScript && entry.term.length >= 3 && text.includes(entry.term);
 }
 

@@ -7,7 +7,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { DialogueState, PlaceInfo } from '../../core/dialogue/types.js';
 import type { FloodVerdict, Identity, IntakeStore, IntakeTransaction, StoredState } from '../../core/intake-service.js';
 import { rowsOf, type Database, type Executor } from '../client.js';
-import { channelIdentities, consents, dialogueStates, participants, places, processedUpdates, profileItems, rateLimits } from '../schema/index.js';
+import { channelIdentities, consents, dialogueStates, participants, places, profileItems, rateLimits } from '../schema/index.js';
 
 export class ConcurrentUpdateError extends Error {
   override name = 'ConcurrentUpdateError';
@@ -44,12 +44,30 @@ function placeColumnsFrom(state: DialogueState) {
   };
 }
 
-function transaction(tx: Executor): IntakeTransaction {
+/** Places change rarely (an admin edits them): every instance rereads them after a short while. */
+const PLACES_TTL_MS = 30_000;
+
+function createPlacesCache() {
+  let cached: { at: number; value: PlaceInfo[] } | undefined;
+  return async (tx: Executor): Promise<PlaceInfo[]> => {
+    if (cached && Date.now() - cached.at < PLACES_TTL_MS) return cached.value;
+    const value = await tx.select({ code: places.code, name: places.name, contact: places.contact, services: places.services }).from(places).orderBy(places.id);
+    cached = { at: Date.now(), value };
+    return value;
+  };
+}
+
+function participantChanged(before: DialogueState, after: DialogueState): boolean {
+  const pick = (s: DialogueState) => {
+    const { updatedAt: _ignored, placeId: _place, ...rest } = placeColumnsFrom(s);
+    return JSON.stringify([rest, s.draft.placeCode]);
+  };
+  return pick(before) !== pick(after);
+}
+
+function transaction(tx: Executor, placesOf: (tx: Executor) => Promise<PlaceInfo[]>): IntakeTransaction {
   return {
-    async places(): Promise<PlaceInfo[]> {
-      const rows = await tx.select({ code: places.code, name: places.name, contact: places.contact, services: places.services }).from(places).orderBy(places.id);
-      return rows;
-    },
+    places: () => placesOf(tx),
     async load(identity): Promise<StoredState | null> {
       const [row] = await tx
         .select({ participantId: dialogueStates.participantId, version: dialogueStates.version, data: dialogueStates.data })
@@ -75,6 +93,8 @@ function transaction(tx: Executor): IntakeTransaction {
         .where(and(eq(dialogueStates.participantId, stored.participantId), eq(dialogueStates.version, stored.version)))
         .returning({ version: dialogueStates.version });
       if (updated.length === 0) throw new ConcurrentUpdateError('dialogue state changed underneath this turn');
+      // Most taps only change the draft; the participant row follows when its columns change.
+      if (!participantChanged(stored.state, state)) return;
       await tx.update(participants).set(placeColumnsFrom(state)).where(eq(participants.id, stored.participantId));
     },
     async confirmProfile(participantId, state) {
@@ -99,6 +119,7 @@ function transaction(tx: Executor): IntakeTransaction {
 }
 
 export function createIntakeStore(db: Database, policy: FloodPolicy = DEFAULT_FLOOD_POLICY): IntakeStore {
+  const placesOf = createPlacesCache();
   return {
     async takeToken(identity): Promise<FloodVerdict> {
       const result = await db.execute(sql`
@@ -114,16 +135,20 @@ export function createIntakeStore(db: Database, policy: FloodPolicy = DEFAULT_FL
     },
     async inTurn(identity, updateId, work) {
       return db.transaction(async (tx) => {
-        await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`${identity.channel}:${identity.externalId}`}, 0))`);
-        if (updateId !== undefined) {
-          const inserted = await tx
-            .insert(processedUpdates)
-            .values({ channel: identity.channel, updateId })
-            .onConflictDoNothing()
-            .returning({ updateId: processedUpdates.updateId });
-          if (inserted.length === 0) return undefined;
+        const lockKey = `${identity.channel}:${identity.externalId}`;
+        if (updateId === undefined) {
+          await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${lockKey}, 0))`);
+        } else {
+          // One round trip: take the person's lock, then record the update id (or find it done).
+          const inserted = await tx.execute(sql`
+            with locked as (select pg_advisory_xact_lock(hashtextextended(${lockKey}, 0)))
+            insert into processed_updates (channel, update_id)
+            select ${identity.channel}, ${updateId}::bigint from locked
+            on conflict do nothing
+            returning update_id`);
+          if (rowsOf(inserted).length === 0) return undefined;
         }
-        return work(transaction(tx));
+        return work(transaction(tx, placesOf));
       });
     },
   };
