@@ -16,6 +16,12 @@ export function label(lang: string, key: string): string {
   return translator(i18n, lang)({ key });
 }
 
+/** A whole rendered message, e.g. `render('nl', 'summary.saved', { place: 'Lier' })`. */
+export function render(lang: string, key: string, params: Record<string, string> = {}): string {
+  const raw = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, { raw: v }]));
+  return translator(i18n, lang)({ key, params: raw });
+}
+
 export interface Harness {
   readonly app: App;
   readonly api: FakeBotApi;
@@ -46,7 +52,8 @@ export async function startHarness(mode: 'webhook' | 'polling' = 'webhook', floo
     ...(database.dump ? { pgliteDump: database.dump } : {}),
     perChatIntervalMs: 0,
     host: '127.0.0.1',
-    ...(flood ? { flood } : {}),
+    // Tests tap faster than any person; flood control gets its own test with the real policy.
+    flood: flood ?? { burst: 10_000, perSecond: 10_000 },
   });
   const base = `http://127.0.0.1:${app.port}`;
   const harness: Harness = {

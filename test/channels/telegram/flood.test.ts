@@ -1,10 +1,11 @@
 /** One resident sending 50 messages in a second is slowed down; someone else is not delayed. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_FLOOD_POLICY } from '../../../src/db/repositories/intake-store.js';
 import { label, startHarness, type Harness } from '../../support/telegram-app.js';
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness('webhook');
+  h = await startHarness('webhook', DEFAULT_FLOOD_POLICY);
 });
 afterAll(async () => {
   await h?.stop();

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { channelIdentities, consents, participants, profileItems } from '../../../src/db/schema/index.js';
-import { label, startHarness, type Harness, type Resident } from '../../support/telegram-app.js';
+import { label, render, startHarness, type Harness, type Resident } from '../../support/telegram-app.js';
 import { count, tablesMentioning } from '../../support/inspect.js';
 
 let h: Harness;
@@ -43,7 +43,7 @@ async function intakeByTaps(u: Resident, lang: string) {
   await u.tap(label(lang, 'picker.done').split('(')[0]!.trim());
   await u.tap(label(lang, 'availability.any'));
   await u.tap(label(lang, 'picker.done').split('(')[0]!.trim());
-  await u.tap(tax(lang, 'langName.nl'));
+  await u.tap(tax(lang, 'langName.en'));
   await u.tap(label(lang, 'picker.done').split('(')[0]!.trim());
   expect(u.messages.at(-2)!.text).toContain(tax(lang, 'cat.cooking'));
   await u.tap(label(lang, 'summary.confirm'));
@@ -66,10 +66,11 @@ describe.each([
   it('finishes the intake and finds it in the database', async () => {
     const u = h.user(id, name, code);
     await intakeByTaps(u, lang);
-    expect(u.last.text).toContain(label(lang, 'summary.saved').split('{{')[0]!.trim().slice(0, 10));
+    expect(u.messages.at(-2)!.text).toBe(render(lang, 'summary.saved', { place: 'Lier' }));
+    expect(u.last.text).toBe(label(lang, 'done.menu'));
     const stored = await storedProfile(id);
     expect(stored?.participant).toMatchObject({ displayName: name, language: lang, status: 'active', sensitiveFlags: ['housing'] });
-    expect(stored?.participant.spokenLanguages).toEqual(lang === 'nl' ? [] : [lang, 'nl']);
+    expect(stored?.participant.spokenLanguages).toEqual([lang, 'en']);
     expect(stored?.participant.availability).toHaveLength(21);
     const byKind = Object.fromEntries(stored!.items.map((i) => [i.kind, i.categories]));
     expect(byKind).toEqual({ goesting: ['cooking', 'sewing'], skill: ['sewing'], ambition: ['learn_dutch'] });
@@ -154,9 +155,9 @@ describe('hostile and unexpected input', () => {
     await u.tap(tax('ro', 'langName.ro'));
     await u.tap(label('ro', 'consent.yes'));
     await u.send('\u202E'.repeat(3) + 'x'.repeat(5000));
-    expect(u.last.text).toBe(label('ro', 'name.invalid').replace('{{max}}', '40'));
+    expect(u.last.text).toBe(render('ro', 'name.invalid', { max: '40' }));
     await u.send('I\u202Eon\u0007');
-    expect(u.last.text).toContain('Lier'); // the next question; the name was accepted cleaned
+    expect(u.last.text).toBe(label('ro', 'place.ask')); // the next question: the name was accepted, cleaned
     const stored = await storedProfile(u.id);
     expect(stored?.participant.displayName).toBe('Ion');
   });
@@ -172,9 +173,9 @@ describe('hostile and unexpected input', () => {
     // The old name question again, a forged category and a button from someone else's chat:
     await h.post(u.callbackUpdate(nameQuestion, 'name:y'));
     await h.post(u.callbackUpdate(nameQuestion, 'goesting:t:../../etc'));
-    await h.post(u.callbackUpdate({ ...nameQuestion, chatId: 999 }, 'place:s:lier'));
+    await h.post(u.callbackUpdate({ ...nameQuestion, chatId: 999 }, 'place:s:nowhere'));
     const toasts = h.api.calls.filter((c) => c.method === 'answerCallbackQuery').slice(-3);
-    expect(toasts.map((c) => c.payload.text)).toEqual([label('en', 'common.stale'), label('en', 'common.stale'), undefined]);
+    expect(toasts.map((c) => c.payload.text)).toEqual(Array(3).fill(label('en', 'common.stale')));
     const after = await storedProfile(u.id);
     expect(after?.participant.placeId).toBe(before?.participant.placeId ?? null);
     expect(h.api.calls.some((c) => c.method.startsWith('edit') && c.payload.chat_id === 999)).toBe(false);
