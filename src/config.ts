@@ -13,16 +13,19 @@ export const configSchema = z
       z.string().regex(/^postgres(ql)?:\/\//, 'a postgres:// connection URL, or leave it empty for the embedded database'),
     ),
     DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('./data')),
-    PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int('a whole number').min(0).max(65535).default(3000)),
+    PORT: z.preprocess(
+      emptyAsUndefined,
+      z.coerce.number({ error: 'a port number from 0 to 65535' }).int({ error: 'a port number from 0 to 65535' }).min(0, { error: 'a port number from 0 to 65535' }).max(65535, { error: 'a port number from 0 to 65535' }).default(3000),
+    ),
     TELEGRAM_BOT_TOKEN: optional(z.string().regex(/^\d+:[\w-]{20,}$/, 'a token from @BotFather, like 123456:ABC-DEF…')),
-    TELEGRAM_MODE: z.preprocess(emptyAsUndefined, z.enum(['polling', 'webhook']).default('polling')),
+    TELEGRAM_MODE: z.preprocess(emptyAsUndefined, z.enum(['polling', 'webhook'], { error: 'polling or webhook' }).default('polling')),
     TELEGRAM_WEBHOOK_SECRET: optional(
       z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, '16 to 256 characters: letters, digits, _ or -'),
     ),
     TELEGRAM_API_ROOT: optional(z.url({ error: 'a URL such as http://localhost:8081' })),
     LOG_LEVEL: z.preprocess(
       emptyAsUndefined,
-      z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+      z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
     ),
   })
   .superRefine((env, ctx) => {

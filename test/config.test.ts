@@ -11,12 +11,13 @@ describe('configuration', () => {
   });
 
   it.each([
-    [{ PORT: 'eighty' }, /^PORT is not valid: expected/],
+    [{ PORT: 'eighty' }, /^PORT is not valid: expected a port number from 0 to 65535$/],
+    [{ PORT: '70000' }, /^PORT is not valid: expected a port number from 0 to 65535$/],
     [{ DATABASE_URL: 'mysql://x' }, /^DATABASE_URL is not valid: expected a postgres:\/\/ connection URL/],
-    [{ TELEGRAM_MODE: 'push' }, /^TELEGRAM_MODE is not valid/],
+    [{ TELEGRAM_MODE: 'push' }, /^TELEGRAM_MODE is not valid: expected polling or webhook$/],
     [{ TELEGRAM_BOT_TOKEN: 'nope' }, /^TELEGRAM_BOT_TOKEN is not valid: expected a token from @BotFather/],
     [{ TELEGRAM_API_ROOT: 'not a url' }, /^TELEGRAM_API_ROOT is not valid/],
-    [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL is not valid/],
+    [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL is not valid: expected one of fatal, error/],
     [
       { TELEGRAM_BOT_TOKEN: '1:abcdefghijklmnopqrstuvwxyz', TELEGRAM_MODE: 'webhook' },
       /^TELEGRAM_WEBHOOK_SECRET is missing: expected required when TELEGRAM_MODE=webhook/,
