@@ -217,3 +217,21 @@ describe('resume and own words', () => {
     expect(stored?.participant.neighbourhood).toBe('Kiel');
   });
 });
+
+describe('later changes', () => {
+  it('changes a part from /profile, stores the new profile, and shows it on /mydata', async () => {
+    const u = h.user(780_000_001, 'Ali', 'fa');
+    await intakeByTaps(u, 'fa');
+    await u.send('/profile');
+    await u.tap(label('fa', 'summary.change.skills'));
+    await u.tap(tax('fa', 'cat.baking'));
+    await u.tap(label('fa', 'picker.done').split('(')[0]!.trim());
+    expect(u.messages.at(-2)!.text).toContain(tax('fa', 'cat.baking'));
+    await u.tap(label('fa', 'summary.confirm'));
+    const stored = await storedProfile(u.id);
+    expect(stored?.items.find((i) => i.kind === 'skill')?.categories).toEqual(['sewing', 'baking']);
+    await u.send('/mydata');
+    expect(u.messages.at(-2)!.text).toContain('Ali');
+    expect(u.last.text).toBe(label('fa', 'mydata.outro'));
+  });
+});
