@@ -15,7 +15,7 @@ import {
 } from '../taxonomy/categories.js';
 import { detectSensitive, suggestCategories } from '../taxonomy/text-match.js';
 import type { StepHandler, StepOutcome } from './state.js';
-import { button, cleanText, MAX_FREE_TEXT, raw, rows, say, t, toast } from './text.js';
+import { button, cleanText, MAX_FREE_TEXT, raw, rows, say, t, toast, toggleIn } from './text.js';
 import type { Button, DialogueState, Input, Output, PickerStep, Selection, Text } from './types.js';
 
 interface Option {
@@ -98,11 +98,8 @@ function show(state: DialogueState, step: PickerStep, edit?: 'markup'): Output {
 function toggle(state: DialogueState, step: PickerStep, id: string): StepOutcome | null {
   const option = pagesFor(step).flatMap((p) => p.options).find((o) => o.id === id);
   if (!option) return null;
-  const list: string[] = option.flag ? state.draft.flags : selectionOf(state, step).categories;
-  const at = list.indexOf(id);
-  if (at >= 0) list.splice(at, 1);
-  else list.push(id);
-  return { state, outputs: [toast(t(option.label, undefined, `${at >= 0 ? '➖' : '✅'} ${option.emoji}`)), show(state, step, 'markup')] };
+  const on = toggleIn(option.flag ? state.draft.flags : selectionOf(state, step).categories, id);
+  return { state, outputs: [toast(t(option.label, undefined, `${on ? '✅' : '➖'} ${option.emoji}`)), show(state, step, 'markup')] };
 }
 
 function suggestionButtons(step: PickerStep, ids: readonly string[]): Button[][] {

@@ -35,3 +35,11 @@ export function cleanText(input: string): string {
 
 export const MAX_FREE_TEXT = 300;
 export const MAX_NAME = 40;
+
+/** Adds `value` to `list`, or removes it when present; returns whether it is now in. */
+export function toggleIn(list: string[], value: string): boolean {
+  const at = list.indexOf(value);
+  if (at >= 0) list.splice(at, 1);
+  else list.push(value);
+  return at < 0;
+}

@@ -1,7 +1,7 @@
 /** Availability (days × parts of the day) and the languages someone speaks: both multi-select. */
 import { DAYS, DAY_PARTS, DAY_PART_EMOJI, SLOTS, SPOKEN_LANGUAGES } from '../../taxonomy/categories.js';
 import type { StepHandler } from '../state.js';
-import { button, rows, say, t, toast } from '../text.js';
+import { button, rows, say, t, toast, toggleIn } from '../text.js';
 import type { Button, DialogueState } from '../types.js';
 
 const mark = (on: boolean) => (on ? '✅ ' : '');
@@ -26,10 +26,7 @@ export const availabilityStep: StepHandler = {
     if (input.type !== 'button') return null;
     const [, action, slot] = input.data.split(':');
     if (action === 't' && slot && SLOTS.includes(slot)) {
-      const list = state.draft.availability;
-      const at = list.indexOf(slot);
-      if (at >= 0) list.splice(at, 1);
-      else list.push(slot);
+      toggleIn(state.draft.availability, slot);
       return { state, outputs: [toast(t('common.empty')), say(t('availability.ask'), availabilityKeyboard(state), 'markup')] };
     }
     if (action === 'all') {
@@ -57,10 +54,7 @@ export const languagesStep: StepHandler = {
     if (input.type !== 'button') return null;
     const [, action, code] = input.data.split(':');
     if (action === 't' && code && (SPOKEN_LANGUAGES as readonly string[]).includes(code)) {
-      const list = state.draft.spoken;
-      const at = list.indexOf(code);
-      if (at >= 0) list.splice(at, 1);
-      else list.push(code);
+      toggleIn(state.draft.spoken, code);
       return { state, outputs: [toast(t('common.empty')), say(t('languages.ask'), languagesKeyboard(state), 'markup')] };
     }
     if (action === 'd') {
