@@ -99,14 +99,17 @@ function transaction(tx: Executor, placesOf: (tx: Executor) => Promise<PlaceInfo
     },
     async confirmProfile(participantId, state) {
       await tx.delete(profileItems).where(eq(profileItems.participantId, participantId));
+      const code = state.draft.placeCode;
+      const place = code ? (await tx.select({ id: places.id }).from(places).where(eq(places.code, code)))[0] : undefined;
+      const shared = { participantId, placeIds: place ? [place.id] : [], languages: state.draft.spoken };
       const kinds = { goesting: 'goesting', skills: 'skill', needs: 'need', ambition: 'ambition' } as const;
       const rows: (typeof profileItems.$inferInsert)[] = [];
       for (const [part, kind] of Object.entries(kinds) as [keyof typeof kinds, (typeof kinds)[keyof typeof kinds]][]) {
         const selection = state.draft[part];
         if (selection.categories.length > 0 || selection.texts.length > 0) {
-          rows.push({ participantId, kind, categories: selection.categories, freeText: selection.texts.join(' · ') || null });
+          rows.push({ ...shared, kind, categories: selection.categories, freeText: selection.texts.join(' · ') || null });
         }
-        for (const voice of selection.voices) rows.push({ participantId, kind, categories: [], voiceFileId: voice });
+        for (const voice of selection.voices) rows.push({ ...shared, kind, categories: [], voiceFileId: voice });
       }
       if (rows.length > 0) await tx.insert(profileItems).values(rows);
     },

@@ -2,3 +2,5 @@ export * from './places.js';
 export * from './participants.js';
 export * from './items.js';
 export * from './updates.js';
+export * from './organisations.js';
+export * from './offers.js';

@@ -1,18 +1,29 @@
-import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { participants } from './participants.js';
+import { offers } from './offers.js';
 
 export const ITEM_KINDS = ['goesting', 'skill', 'need', 'ambition', 'offer', 'ask'] as const;
 
-/** What someone loves, can do, needs or dreams of, as shared categories (GIN-indexed for matching). */
+/**
+ * What someone loves, can do, needs or dreams of — or what a provider offers or asks — as shared
+ * categories (GIN-indexed), so matching treats residents and providers alike. Exactly one owner.
+ */
 export const profileItems = pgTable('profile_items', {
   id: uuid('id').primaryKey().defaultRandom(),
-  participantId: uuid('participant_id').notNull().references(() => participants.id, { onDelete: 'cascade' }),
+  participantId: uuid('participant_id').references(() => participants.id, { onDelete: 'cascade' }),
+  offerId: uuid('offer_id').references(() => offers.id, { onDelete: 'cascade' }),
   kind: text('kind', { enum: ITEM_KINDS }).notNull(),
   categories: text('categories').array().notNull().default([]),
   freeText: text('free_text'),
   voiceFileId: text('voice_file_id'),
+  placeIds: integer('place_ids').array().notNull().default([]),
+  languages: text('languages').array().notNull().default([]),
+  validUntil: timestamp('valid_until', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [
   index('profile_items_participant_idx').on(t.participantId),
+  index('profile_items_offer_idx').on(t.offerId),
   index('profile_items_categories_gin').using('gin', t.categories),
+  check('profile_items_one_owner', sql`num_nonnulls(${t.participantId}, ${t.offerId}) = 1`),
 ]);
