@@ -15,6 +15,9 @@ import { createLogger, type Logger } from './logger.js';
 import { createTelegramBot, type TelegramBot } from './channels/telegram/bot.js';
 import { createWebhookHandler } from './channels/telegram/webhook.js';
 import { createHttpServer, listen, type Handler } from './http/server.js';
+import { createTeamsChannel, type TeamsChannel } from './channels/teams/bot.js';
+import { createPostgresStorage } from './channels/teams/storage.js';
+import { createDirectory, createOfferStore } from './db/repositories/offer-store.js';
 
 export interface AppOverrides {
   readonly log?: Logger;
@@ -23,6 +26,8 @@ export interface AppOverrides {
   readonly perChatIntervalMs?: number;
   readonly flood?: FloodPolicy;
   readonly host?: string;
+  /** Today's date for validating offers (tests). */
+  readonly today?: () => string;
 }
 
 export interface App {
@@ -30,6 +35,7 @@ export interface App {
   readonly server: Server;
   readonly database: DatabaseHandle;
   readonly telegram: TelegramBot | undefined;
+  readonly teams: TeamsChannel;
   readonly log: Logger;
   stop(): Promise<void>;
 }
@@ -76,6 +82,20 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     throw error;
   }
 
+  const teams = createTeamsChannel({
+    appId: config.MICROSOFT_APP_ID,
+    appPassword: config.MICROSOFT_APP_PASSWORD,
+    appTenantId: config.MICROSOFT_APP_TENANT_ID,
+    storage: createPostgresStorage(database.db),
+    offers: createOfferStore(database.db),
+    directory: createDirectory(database.db),
+    i18n,
+    log,
+    ...(overrides.today ? { today: overrides.today } : {}),
+  });
+  routes['/api/messages'] = teams.handler;
+  if (!config.MICROSOFT_APP_ID) log.warn('Teams: MICROSOFT_APP_ID is not set, so /api/messages only accepts local requests; see README.md.');
+
   const server = createHttpServer({ log, ping: database.ping, routes });
   const port = await listen(server, config.PORT, overrides.host);
   log.info({ port }, 'listening');
@@ -93,5 +113,5 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       log.info('stopped');
     })());
 
-  return { port, server, database, telegram, log, stop };
+  return { port, server, database, telegram, teams, log, stop };
 }

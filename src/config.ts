@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const emptyAsUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyAsUndefined, schema.optional());
 
@@ -23,12 +24,18 @@ export const configSchema = z
       z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, '16 to 256 characters: letters, digits, _ or -'),
     ),
     TELEGRAM_API_ROOT: optional(z.url({ error: 'a URL such as http://localhost:8081' })),
+    MICROSOFT_APP_ID: optional(z.string().regex(GUID, 'the bot\'s Microsoft App ID (a GUID) from Azure')),
+    MICROSOFT_APP_PASSWORD: optional(z.string().min(1)),
+    MICROSOFT_APP_TENANT_ID: optional(z.string().regex(GUID, 'the Microsoft Entra tenant ID (a GUID) of a single-tenant bot')),
     LOG_LEVEL: z.preprocess(
       emptyAsUndefined,
       z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
     ),
   })
   .superRefine((env, ctx) => {
+    if (env.MICROSOFT_APP_ID && !env.MICROSOFT_APP_PASSWORD) {
+      ctx.addIssue({ code: 'custom', path: ['MICROSOFT_APP_PASSWORD'], message: 'the client secret of MICROSOFT_APP_ID (required when it is set)' });
+    }
     if (env.TELEGRAM_MODE === 'webhook' && env.TELEGRAM_BOT_TOKEN && !env.TELEGRAM_WEBHOOK_SECRET) {
       ctx.addIssue({
         code: 'custom',

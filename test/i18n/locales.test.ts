@@ -1,7 +1,8 @@
 /**
  * Checks every locale against the Dutch reference (`locales/nl`): same files, same keys,
- * same `{{placeholders}}`, no empty strings, short button labels, and plain Dutch
- * ("eenvoudige taal") for the bot's messages.
+ * same `{{placeholders}}`, no empty strings (every namespace); short button labels and
+ * command descriptions, and plain Dutch ("eenvoudige taal") for the namespaces that have
+ * buttons or messages (see BUTTON_KEYS and PLAIN_DUTCH).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
@@ -13,42 +14,60 @@ const LANGUAGES = ['nl', 'en', 'fr', 'ar', 'tr', 'uk', 'ro', 'fa'] as const;
 /** Keys whose value may be empty. */
 const MAY_BE_EMPTY = new Set(['common.empty']);
 
-/** Keys of `translation.json` that are button labels: at most 20 characters of text. */
-const BUTTON_KEYS = [
-  'common.yes',
-  'common.skip',
-  'consent.yes',
-  'consent.more',
-  'consent.no',
-  'name.other',
-  'place.other',
-  'picker.ownWords',
-  'picker.done',
-  'picker.skip',
-  'picker.noneOfThese',
-  'referral.call',
-  'referral.noThanks',
-  'availability.any',
-  'availability.none',
-  'summary.confirm',
-  'summary.change.name',
-  'summary.change.place',
-  'summary.change.goesting',
-  'summary.change.skills',
-  'summary.change.needs',
-  'summary.change.ambition',
-  'summary.change.availability',
-  'summary.change.languages',
-  'help.call',
-  'forget.yes',
-  'forget.no',
-];
+/** Per namespace, the keys that are button labels: at most 20 characters of text. */
+const BUTTON_KEYS: Record<string, readonly string[]> = {
+  'translation.json': [
+    'common.yes',
+    'common.skip',
+    'consent.yes',
+    'consent.more',
+    'consent.no',
+    'name.other',
+    'place.other',
+    'picker.ownWords',
+    'picker.done',
+    'picker.skip',
+    'picker.noneOfThese',
+    'referral.call',
+    'referral.noThanks',
+    'availability.any',
+    'availability.none',
+    'summary.confirm',
+    'summary.change.name',
+    'summary.change.place',
+    'summary.change.goesting',
+    'summary.change.skills',
+    'summary.change.needs',
+    'summary.change.ambition',
+    'summary.change.availability',
+    'summary.change.languages',
+    'help.call',
+    'forget.yes',
+    'forget.no',
+  ],
+  'teams.json': [
+    'help.newOffer',
+    'help.newAsk',
+    'help.myOffers',
+    'form.newOffer',
+    'form.newAsk',
+    'form.save',
+    'list.edit',
+    'list.close',
+  ],
+};
 const MAX_BUTTON_CHARS = 20;
 const MAX_COMMAND_CHARS = 40;
 const MAX_AVERAGE_WORDS = 12;
 const MAX_SENTENCES = 3;
-/** Keys (or key prefixes ending in '.') left out of the plain-language check. */
-const NOT_PROSE = ['commands.', 'summary.text', 'summary.change.'];
+/**
+ * Namespaces whose Dutch messages must be plain Dutch, each with the keys (or key prefixes
+ * ending in '.') left out of the check. `taxonomy.json` holds only labels, so it is not listed.
+ */
+const PLAIN_DUTCH: Record<string, readonly string[]> = {
+  'translation.json': ['commands.', 'summary.text', 'summary.change.'],
+  'teams.json': [],
+};
 
 type Flat = Map<string, string>;
 
@@ -99,8 +118,8 @@ function sentences(text: string): string[] | undefined {
     .filter((s) => words(s).length > 0);
 }
 
-const isProse = (key: string) =>
-  !NOT_PROSE.some((skip) => (skip.endsWith('.') ? key.startsWith(skip) : key === skip));
+const isProse = (key: string, notProse: readonly string[]) =>
+  !notProse.some((skip) => (skip.endsWith('.') ? key.startsWith(skip) : key === skip));
 
 const namespaces = readdirSync(new URL(`${REFERENCE}/`, LOCALES))
   .filter((f) => f.endsWith('.json'))
@@ -148,16 +167,20 @@ describe('locales', () => {
             expect(empty).toEqual([]);
           });
 
-          if (file === 'translation.json') {
+          const buttonKeys = BUTTON_KEYS[file];
+          if (buttonKeys) {
             it(`keeps button labels at most ${MAX_BUTTON_CHARS} characters`, () => {
               const flat = load(lng, file);
-              const tooLong = BUTTON_KEYS.filter((key) => flat.has(key))
+              const tooLong = buttonKeys
+                .filter((key) => flat.has(key))
                 .map((key) => [key, labelText(flat.get(key)!)] as const)
                 .filter(([, text]) => charCount(text) > MAX_BUTTON_CHARS)
                 .map(([key, text]) => `${key}: "${text}" (${charCount(text)})`);
               expect(tooLong).toEqual([]);
             });
+          }
 
+          if (file === 'translation.json') {
             it(`keeps command descriptions at most ${MAX_COMMAND_CHARS} characters, without emoji`, () => {
               const bad = [...load(lng, file)]
                 .filter(([key]) => key.startsWith('commands.'))
@@ -171,27 +194,38 @@ describe('locales', () => {
     });
   }
 
-  describe('nl translation.json is plain Dutch (eenvoudige taal)', () => {
-    const messages = [...load(REFERENCE, 'translation.json')]
-      .filter(([key]) => isProse(key))
-      .map(([key, value]) => [key, sentences(value)] as const)
-      .filter((entry): entry is readonly [string, string[]] => entry[1] !== undefined);
-
-    it('has messages to check', () => {
-      expect(messages.length).toBeGreaterThan(0);
+  it('lists button keys that exist in the Dutch reference', () => {
+    const missing = Object.entries(BUTTON_KEYS).flatMap(([file, keys]) => {
+      if (!namespaces.includes(file)) return [`${file} (no such file in nl)`];
+      const reference = load(REFERENCE, file);
+      return keys.filter((key) => !reference.has(key)).map((key) => `${file}: ${key}`);
     });
-
-    it(`averages at most ${MAX_AVERAGE_WORDS} words per sentence`, () => {
-      const all = messages.flatMap(([, s]) => s);
-      const average = all.reduce((sum, s) => sum + words(s).length, 0) / all.length;
-      expect(average).toBeLessThanOrEqual(MAX_AVERAGE_WORDS);
-    });
-
-    it(`has at most ${MAX_SENTENCES} sentences per message`, () => {
-      const tooMany = messages
-        .filter(([, s]) => s.length > MAX_SENTENCES)
-        .map(([key, s]) => `${key}: ${s.length} sentences`);
-      expect(tooMany).toEqual([]);
-    });
+    expect(missing).toEqual([]);
   });
+
+  for (const [file, notProse] of Object.entries(PLAIN_DUTCH)) {
+    describe(`nl ${file} is plain Dutch (eenvoudige taal)`, () => {
+      const messages = [...load(REFERENCE, file)]
+        .filter(([key]) => isProse(key, notProse))
+        .map(([key, value]) => [key, sentences(value)] as const)
+        .filter((entry): entry is readonly [string, string[]] => entry[1] !== undefined);
+
+      it('has messages to check', () => {
+        expect(messages.length).toBeGreaterThan(0);
+      });
+
+      it(`averages at most ${MAX_AVERAGE_WORDS} words per sentence`, () => {
+        const all = messages.flatMap(([, s]) => s);
+        const average = all.reduce((sum, s) => sum + words(s).length, 0) / all.length;
+        expect(average).toBeLessThanOrEqual(MAX_AVERAGE_WORDS);
+      });
+
+      it(`has at most ${MAX_SENTENCES} sentences per message`, () => {
+        const tooMany = messages
+          .filter(([, s]) => s.length > MAX_SENTENCES)
+          .map(([key, s]) => `${key}: ${s.length} sentences`);
+        expect(tooMany).toEqual([]);
+      });
+    });
+  }
 });

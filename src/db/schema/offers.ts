@@ -1,8 +1,7 @@
 import { date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { organisations } from './organisations.js';
 
-export const OFFER_KINDS = ['offer', 'ask'] as const;
-export const OFFER_TYPES = ['course', 'job', 'volunteering', 'activity', 'space', 'material', 'service'] as const;
+import { OFFER_KINDS, OFFER_TYPES } from '../../core/offers/offer-form.js';
 
 /** What a provider offers or asks, as posted from Teams. Its matching data lives in `profile_items`. */
 export const offers = pgTable('offers', {

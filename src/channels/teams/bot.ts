@@ -1,0 +1,196 @@
+/**
+ * Service providers and matchmakers in Microsoft Teams (botbuilder CloudAdapter + teams-ai).
+ * Providers post, list, edit and close offers and asks through Adaptive Cards; matchmakers'
+ * conversation references are kept so later features can notify them proactively.
+ */
+import { ActivityTypes, CardFactory, TurnContext, type ConversationReference, type Storage } from 'botbuilder';
+import { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
+import type { i18n as I18n } from 'i18next';
+import { isLang, DEFAULT_LANG, type Lang } from '../../core/taxonomy/categories.js';
+import { parseOfferForm, type OfferKind } from '../../core/offers/offer-form.js';
+import type { Directory, OfferStore, Organisation } from '../../core/offers/ports.js';
+import { translator } from '../../i18n/index.js';
+import type { Logger } from '../../logger.js';
+import { cardText, helpCard, noticeCard, offerFormCard, offerListCard, refusedCard, type Card, type CardText } from './cards.js';
+import { createTeamsHandler } from './http.js';
+
+export interface TeamsOptions {
+  readonly appId?: string | undefined;
+  readonly appPassword?: string | undefined;
+  readonly appTenantId?: string | undefined;
+  readonly storage: Storage;
+  readonly offers: OfferStore;
+  readonly directory: Directory;
+  readonly i18n: I18n;
+  readonly log: Logger;
+  readonly today?: () => string;
+}
+
+interface Caller {
+  readonly t: CardText;
+  readonly organisation: Organisation | null;
+  readonly aadObjectId: string | undefined;
+  readonly name: string;
+}
+
+/** The user's Teams locale when it is one of the eight, else Dutch. */
+export function languageOf(locale: string | undefined): Lang {
+  const base = locale?.toLowerCase().split(/[-_]/)[0];
+  return isLang(base) ? base : DEFAULT_LANG;
+}
+
+function tenantOf(context: TurnContext): string | undefined {
+  const a = context.activity;
+  return a.conversation?.tenantId ?? (a.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
+}
+
+export function createTeamsChannel(options: TeamsOptions) {
+  const { directory, offers, log } = options;
+  const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
+  const adapter = new TeamsAdapter({
+    MicrosoftAppId: options.appId ?? '',
+    MicrosoftAppPassword: options.appPassword ?? '',
+    MicrosoftAppTenantId: options.appTenantId ?? '',
+    MicrosoftAppType: options.appTenantId ? 'SingleTenant' : 'MultiTenant',
+  });
+  adapter.onTurnError = async (context, error) => {
+    log.error({ err: error.message, kind: error.name, activity: context.activity.type }, 'Teams turn failed');
+  };
+  const app = new Application<TurnState>({
+    adapter,
+    storage: options.storage,
+    botAppId: options.appId ?? '',
+    startTypingTimer: false,
+    removeRecipientMention: true,
+    longRunningMessages: false,
+    adaptiveCards: { actionSubmitFilter: 'verb' },
+    turnStateFactory: () => new TurnState(),
+  });
+
+  async function callerOf(context: TurnContext): Promise<Caller> {
+    const tenant = tenantOf(context);
+    const organisation = tenant ? await directory.organisationForTenant(tenant) : null;
+    const t = cardText(translator(options.i18n, languageOf(context.activity.locale)));
+    return { t, organisation, aadObjectId: context.activity.from?.aadObjectId, name: context.activity.from?.name ?? '' };
+  }
+
+  async function help(context: TurnContext): Promise<Card> {
+    const caller = await callerOf(context);
+    const places = caller.aadObjectId ? await directory.matchmakerPlaces(caller.aadObjectId) : [];
+    return helpCard(caller.t, {
+      ...(caller.organisation ? { provider: { organisation: caller.organisation.name, name: caller.name } } : {}),
+      matchmakerOf: places.map((p) => p.name),
+    });
+  }
+
+  /** Keeps where a matchmaker can be reached: their personal chat or the channel they installed us in. */
+  async function rememberMatchmaker(context: TurnContext): Promise<void> {
+    const aad = context.activity.from?.aadObjectId;
+    const conversationId = context.activity.conversation?.id;
+    if (!aad || !conversationId) return;
+    if ((await directory.matchmakerPlaces(aad)).length === 0) return;
+    await directory.saveConversation({
+      conversationId,
+      aadObjectId: aad,
+      tenantId: tenantOf(context),
+      kind: context.activity.conversation.conversationType ?? 'personal',
+      reference: TurnContext.getConversationReference(context.activity),
+    });
+  }
+
+  async function form(caller: Caller, kind: OfferKind): Promise<Card> {
+    return offerFormCard(caller.t, { kind, places: await directory.placeCodes() });
+  }
+
+  /** One place for every card verb, shared by Action.Execute and Action.Submit. */
+  async function onVerb(context: TurnContext, verb: string, data: Record<string, unknown>): Promise<Card> {
+    const caller = await callerOf(context);
+    const org = caller.organisation;
+    if (!org) return refusedCard(caller.t);
+    const t = caller.t;
+    const offerId = typeof data.offerId === 'string' ? data.offerId : '';
+    switch (verb) {
+      case 'newOffer':
+        return form(caller, 'offer');
+      case 'newAsk':
+        return form(caller, 'ask');
+      case 'myOffers':
+        return offerListCard(t, org.name, await offers.listForOrganisation(org.id));
+      case 'editOffer': {
+        const offer = await offers.get(offerId, org.id);
+        if (!offer || offer.status !== 'open') return noticeCard(t, t('saved.notFound'));
+        return offerFormCard(t, { kind: offer.kind, offerId, values: { ...offer }, places: await directory.placeCodes() });
+      }
+      case 'closeOffer': {
+        const offer = await offers.close(offerId, org.id);
+        return noticeCard(t, offer ? t('saved.closed', { title: offer.title }) : t('saved.notFound'));
+      }
+      case 'saveOffer':
+        return save(context, caller, org, data);
+      default:
+        return help(context);
+    }
+  }
+
+  async function save(context: TurnContext, caller: Caller, org: Organisation, data: Record<string, unknown>): Promise<Card> {
+    const kind: OfferKind = data.kind === 'ask' ? 'ask' : 'offer';
+    const offerId = typeof data.offerId === 'string' ? data.offerId : undefined;
+    const places = await directory.placeCodes();
+    const result = parseOfferForm({ ...data, kind }, places.map((p) => p.code), today());
+    if (!result.ok) return offerFormCard(caller.t, { kind, offerId, values: data, errors: result.errors, places });
+    if (offerId) {
+      const updated = await offers.update(offerId, org.id, result.value);
+      return noticeCard(caller.t, updated ? caller.t('saved.updated', { title: updated.title }) : caller.t('saved.notFound'));
+    }
+    const created = await offers.create(org.id, caller.aadObjectId ?? context.activity.from.id, result.value);
+    log.info({ offer: created.id, kind: created.kind }, 'offer posted');
+    return noticeCard(caller.t, caller.t('saved.created', { title: created.title }));
+  }
+
+  const VERBS = ['newOffer', 'newAsk', 'myOffers', 'editOffer', 'closeOffer', 'saveOffer'];
+  const reply = (context: TurnContext, card: Card) => context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+
+  app.turn('beforeTurn', async (context) => {
+    const type = context.activity.type;
+    if (type === ActivityTypes.Message || type === ActivityTypes.InstallationUpdate || type === ActivityTypes.ConversationUpdate) {
+      await rememberMatchmaker(context);
+    }
+    return true;
+  });
+  for (const verb of VERBS) {
+    app.adaptiveCards.actionExecute<Record<string, unknown>>(verb, (context, _state, data) => onVerb(context, verb, data ?? {}));
+    app.adaptiveCards.actionSubmit<Record<string, unknown>>(verb, async (context, _state, data) => {
+      await reply(context, await onVerb(context, verb, data ?? {}));
+    });
+  }
+  const commands: [RegExp, string][] = [
+    [/^\s*(new offer|nieuw aanbod)\s*$/i, 'newOffer'],
+    [/^\s*(new ask|nieuwe vraag)\s*$/i, 'newAsk'],
+    [/^\s*(my offers|mijn aanbod)\s*$/i, 'myOffers'],
+  ];
+  for (const [pattern, verb] of commands) app.message(pattern, async (context) => void (await reply(context, await onVerb(context, verb, {}))));
+  app.activity(ActivityTypes.Message, async (context) => void (await reply(context, await help(context))));
+  app.conversationUpdate('membersAdded', async (context) => {
+    const botId = context.activity.recipient?.id;
+    if (context.activity.membersAdded?.some((m) => m.id === botId)) await reply(context, await help(context));
+  });
+  app.activity(ActivityTypes.InstallationUpdate, async () => undefined);
+
+  return {
+    handler: createTeamsHandler(adapter, (context) => app.run(context).then(() => undefined), { loopbackOnly: !options.appId, log }),
+    /** Sends a text to every stored conversation of the matchmakers of a place; returns how many. */
+    async notifyMatchmakers(placeCode: string, text: (lang: Lang) => string): Promise<number> {
+      let sent = 0;
+      for (const reference of await directory.matchmakerConversations(placeCode)) {
+        const ref = reference as Partial<ConversationReference> & { locale?: string };
+        await adapter.continueConversationAsync(options.appId ?? '', ref, async (context) => {
+          await context.sendActivity(text(languageOf(ref.locale)));
+        });
+        sent++;
+      }
+      return sent;
+    },
+  };
+}
+
+export type TeamsChannel = ReturnType<typeof createTeamsChannel>;
