@@ -33,7 +33,7 @@ export const configSchema = z
     ),
   })
   .superRefine((env, ctx) => {
-    if (env.MICROSOFT_APP_ID && !env.MICROSOFT_APP_PASSWORD) {
+    if (env.MICROSOFT_APP_ID && GUID.test(env.MICROSOFT_APP_ID) && !env.MICROSOFT_APP_PASSWORD) {
       ctx.addIssue({ code: 'custom', path: ['MICROSOFT_APP_PASSWORD'], message: 'the client secret of MICROSOFT_APP_ID (required when it is set)' });
     }
     if (env.TELEGRAM_MODE === 'webhook' && env.TELEGRAM_BOT_TOKEN && !env.TELEGRAM_WEBHOOK_SECRET) {

@@ -17,6 +17,8 @@ describe('configuration', () => {
     [{ TELEGRAM_MODE: 'push' }, /^TELEGRAM_MODE is not valid: expected polling or webhook$/],
     [{ TELEGRAM_BOT_TOKEN: 'nope' }, /^TELEGRAM_BOT_TOKEN is not valid: expected a token from @BotFather/],
     [{ TELEGRAM_API_ROOT: 'not a url' }, /^TELEGRAM_API_ROOT is not valid/],
+    [{ MICROSOFT_APP_ID: 'my-bot' }, /^MICROSOFT_APP_ID is not valid: expected the bot's Microsoft App ID \(a GUID\)/],
+    [{ MICROSOFT_APP_ID: '0a1b2c3d-0000-4000-8000-000000000001' }, /^MICROSOFT_APP_PASSWORD is missing: expected the client secret/],
     [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL is not valid: expected one of fatal, error/],
     [
       { TELEGRAM_BOT_TOKEN: '1:abcdefghijklmnopqrstuvwxyz', TELEGRAM_MODE: 'webhook' },
