@@ -15,6 +15,7 @@ import { createLogger, type Logger } from './logger.js';
 import { createTelegramBot, type TelegramBot } from './channels/telegram/bot.js';
 import { createWebhookHandler } from './channels/telegram/webhook.js';
 import { createHttpServer, listen, type Handler } from './http/server.js';
+import { createInfoPage } from './http/pages.js';
 import { createTeamsChannel, type TeamsChannel } from './channels/teams/bot.js';
 import { createPostgresStorage } from './channels/teams/storage.js';
 import { createDirectory, createOfferStore } from './db/repositories/offer-store.js';
@@ -94,6 +95,8 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     ...(overrides.today ? { today: overrides.today } : {}),
   });
   routes['/api/messages'] = teams.handler;
+  const info = createInfoPage(i18n);
+  for (const path of ['/', '/privacy', '/terms']) routes[path] = info;
   if (!config.MICROSOFT_APP_ID) log.warn('Teams: MICROSOFT_APP_ID is not set, so /api/messages only accepts local requests; see README.md.');
 
   const server = createHttpServer({ log, ping: database.ping, routes });

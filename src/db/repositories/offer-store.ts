@@ -114,7 +114,7 @@ export function createDirectory(db: Database): Directory {
         .select({ id: organisations.id, name: organisations.name })
         .from(organisationTenants)
         .innerJoin(organisations, eq(organisations.id, organisationTenants.organisationId))
-        .where(eq(organisationTenants.tenantId, tenantId));
+        .where(eq(organisationTenants.tenantId, tenantId.toLowerCase()));
       return row ?? null;
     },
     async matchmakerPlaces(aadObjectId) {
@@ -122,14 +122,14 @@ export function createDirectory(db: Database): Directory {
         .select({ code: places.code, name: places.name })
         .from(matchmakers)
         .innerJoin(places, eq(places.id, matchmakers.placeId))
-        .where(eq(matchmakers.aadObjectId, aadObjectId))
+        .where(eq(matchmakers.aadObjectId, aadObjectId.toLowerCase()))
         .orderBy(places.code);
     },
     placeCodes: () => db.select({ code: places.code, name: places.name }).from(places).orderBy(places.id),
     async saveConversation(record: ConversationRecord) {
       const values = {
         conversationId: record.conversationId,
-        aadObjectId: record.aadObjectId ?? null,
+        aadObjectId: record.aadObjectId?.toLowerCase() ?? null,
         tenantId: record.tenantId ?? null,
         kind: record.kind,
         reference: record.reference,

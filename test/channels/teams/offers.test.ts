@@ -134,6 +134,14 @@ describe('who may do what', () => {
     expect((await h.post({ hello: 'world' })).status).toBe(400);
     expect((await fetch(`${h.base}/api/messages`)).status).toBe(405);
   });
+
+  it('serves the privacy page the app package links to, in every language', async () => {
+    const res = await fetch(`${h.base}/privacy`);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('dir="rtl"');
+    expect(html).toContain(translator(i18n, 'uk')({ key: 'privacy.more' }).slice(0, 30));
+  });
 });
 
 describe('matchmakers', () => {
