@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { DialogueState, PlaceInfo } from '../../core/dialogue/types.js';
 import type { FloodVerdict, Identity, IntakeStore, IntakeTransaction, StoredState } from '../../core/intake-service.js';
+import { matchKeys } from '../../core/matching/keys.js';
 import { rowsOf, type Database, type Executor } from '../client.js';
 import { channelIdentities, consents, dialogueStates, participants, places, profileItems, rateLimits } from '../schema/index.js';
 
@@ -107,7 +108,7 @@ function transaction(tx: Executor, placesOf: (tx: Executor) => Promise<PlaceInfo
       for (const [part, kind] of Object.entries(kinds) as [keyof typeof kinds, (typeof kinds)[keyof typeof kinds]][]) {
         const selection = state.draft[part];
         if (selection.categories.length > 0 || selection.texts.length > 0) {
-          rows.push({ ...shared, kind, categories: selection.categories, freeText: selection.texts.join(' · ') || null });
+          rows.push({ ...shared, kind, categories: selection.categories, freeText: selection.texts.join(' · ') || null, matchKeys: matchKeys(kind, shared.placeIds, selection.categories) });
         }
         for (const voice of selection.voices) rows.push({ ...shared, kind, categories: [], voiceFileId: voice });
       }

@@ -5,6 +5,7 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { OfferInput } from '../../core/offers/offer-form.js';
 import type { ConversationRecord, Directory, Offer, OfferStore } from '../../core/offers/ports.js';
+import { matchKeys } from '../../core/matching/keys.js';
 import type { Database, Executor } from '../client.js';
 import { matchmakers, offers, organisations, organisationTenants, places, profileItems, teamsConversations } from '../schema/index.js';
 
@@ -61,6 +62,7 @@ async function writeItem(tx: Executor, offer: Offer): Promise<void> {
     placeIds: ids,
     languages: offer.languages,
     validUntil: offer.endsOn ? new Date(`${offer.endsOn}T23:59:59Z`) : null,
+    matchKeys: matchKeys(offer.kind, ids, offer.categories),
   });
 }
 

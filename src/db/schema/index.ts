@@ -4,3 +4,4 @@ export * from './items.js';
 export * from './updates.js';
 export * from './organisations.js';
 export * from './offers.js';
+export * from './matches.js';

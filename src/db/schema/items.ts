@@ -20,10 +20,13 @@ export const profileItems = pgTable('profile_items', {
   placeIds: integer('place_ids').array().notNull().default([]),
   languages: text('languages').array().notNull().default([]),
   validUntil: timestamp('valid_until', { withTimezone: true }),
+  /** `kind:place:category` keys (see core/matching/keys.ts), for candidate look-ups. */
+  matchKeys: text('match_keys').array().notNull().default([]),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [
   index('profile_items_participant_idx').on(t.participantId),
   index('profile_items_offer_idx').on(t.offerId),
   index('profile_items_categories_gin').using('gin', t.categories),
+  index('profile_items_match_keys_gin').using('gin', t.matchKeys),
   check('profile_items_one_owner', sql`num_nonnulls(${t.participantId}, ${t.offerId}) = 1`),
 ]);

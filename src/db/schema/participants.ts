@@ -14,6 +14,9 @@ export const participants = pgTable('participants', {
   callRequested: boolean('call_requested').notNull().default(false),
   paused: boolean('paused').notNull().default(false),
   status: text('status', { enum: ['intake', 'active'] }).notNull().default('intake'),
+  /** Where the person came from: the Telegram intake, or an imported list (with its row id). */
+  source: text('source', { enum: ['telegram', 'import'] }).notNull().default('telegram'),
+  externalRef: text('external_ref').unique(),
   confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
