@@ -5,7 +5,10 @@
 import type { Server } from 'node:http';
 import { run, type RunnerHandle } from '@grammyjs/runner';
 import type { UserFromGetMe } from 'grammy/types';
-import type { Config } from './config.js';
+import { matchingConfigFrom, type Config } from './config.js';
+import { createBackground, type Background } from './background.js';
+import { createMatcher, type Matcher } from './core/matching/matcher.js';
+import { createMatchingStore } from './db/repositories/matching-store.js';
 import { createIntakeService } from './core/intake-service.js';
 import { openDatabase, type DatabaseHandle } from './db/client.js';
 import { createIntakeStore, type FloodPolicy } from './db/repositories/intake-store.js';
@@ -37,6 +40,9 @@ export interface App {
   readonly database: DatabaseHandle;
   readonly telegram: TelegramBot | undefined;
   readonly teams: TeamsChannel;
+  readonly matcher: Matcher;
+  /** Work after replies (matching); `drain()` waits for it. */
+  readonly background: Background;
   readonly log: Logger;
   stop(): Promise<void>;
 }
@@ -49,7 +55,11 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, pgliteDump: overrides.pgliteDump });
   log.info({ database: database.kind }, 'database ready and migrated');
   await seedPlaces(database.db);
-  const intake = createIntakeService(createIntakeStore(database.db, overrides.flood));
+  const background = createBackground(log);
+  const matcher = createMatcher(createMatchingStore(database.db), matchingConfigFrom(config));
+  const intake = createIntakeService(createIntakeStore(database.db, overrides.flood), {
+    profileConfirmed: async (participantId) => background.run('match participant', () => matcher.matchParticipant(participantId)),
+  });
   const routes: Record<string, Handler> = {};
   let telegram: TelegramBot | undefined;
   let runner: RunnerHandle | undefined;
@@ -93,6 +103,8 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     i18n,
     log,
     ...(overrides.today ? { today: overrides.today } : {}),
+    onOfferSaved: (offerId) => background.run('match offer', () => matcher.matchOffer(offerId)),
+    onOfferClosed: (offerId) => background.run('withdraw offer', () => matcher.offerClosed(offerId)),
   });
   routes['/api/messages'] = teams.handler;
   const info = createInfoPage(i18n);
@@ -112,9 +124,10 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       if (runner?.isRunning()) await runner.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await telegram?.drain();
+      await background.drain();
       await database.close();
       log.info('stopped');
     })());
 
-  return { port, server, database, telegram, teams, log, stop };
+  return { port, server, database, telegram, teams, matcher, background, log, stop };
 }

@@ -3,8 +3,21 @@
  * variable stops the start with one line that names it and says what is expected.
  */
 import { z } from 'zod';
+import { DEFAULT_MATCHING, type MatchingConfig } from './core/matching/config.js';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const weightsSchema = z
+  .object({
+    category: z.number().min(0),
+    place: z.number().min(0),
+    neighbourhood: z.number().min(0),
+    language: z.number().min(0),
+    availability: z.number().min(0),
+    reciprocity: z.number().min(0),
+    freshness: z.number().min(0),
+  })
+  .partial()
+  .strict();
 const emptyAsUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyAsUndefined, schema.optional());
 
@@ -27,6 +40,18 @@ export const configSchema = z
     MICROSOFT_APP_ID: optional(z.string().regex(GUID, 'the bot\'s Microsoft App ID (a GUID) from Azure')),
     MICROSOFT_APP_PASSWORD: optional(z.string().min(1)),
     MICROSOFT_APP_TENANT_ID: optional(z.string().regex(GUID, 'the Microsoft Entra tenant ID (a GUID) of a single-tenant bot')),
+    MATCH_THRESHOLD: z.preprocess(emptyAsUndefined, z.coerce.number({ error: 'a number from 0 to 1' }).min(0, { error: 'a number from 0 to 1' }).max(1, { error: 'a number from 0 to 1' }).optional()),
+    MATCH_COOLING_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number({ error: 'a whole number of days' }).int({ error: 'a whole number of days' }).min(0, { error: 'a whole number of days' }).optional()),
+    MATCH_WEIGHTS: optional(
+      z.string().transform((text, ctx) => {
+        try {
+          return weightsSchema.parse(JSON.parse(text));
+        } catch {
+          ctx.addIssue({ code: 'custom', message: 'JSON like {"category":3,"language":1.5} with weights category, place, neighbourhood, language, availability, reciprocity, freshness' });
+          return z.NEVER;
+        }
+      }),
+    ),
     LOG_LEVEL: z.preprocess(
       emptyAsUndefined,
       z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
@@ -62,4 +87,14 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     return `${name} ${what}: expected ${issue.message}`;
   });
   throw new ConfigError(lines.join('\n'));
+}
+
+/** The matching settings: the defaults of `src/core/matching/config.ts`, overridden by MATCH_*. */
+export function matchingConfigFrom(config: Config): MatchingConfig {
+  return {
+    ...DEFAULT_MATCHING,
+    weights: { ...DEFAULT_MATCHING.weights, ...(config.MATCH_WEIGHTS ?? {}) },
+    ...(config.MATCH_THRESHOLD !== undefined ? { threshold: config.MATCH_THRESHOLD } : {}),
+    ...(config.MATCH_COOLING_DAYS !== undefined ? { coolingDays: config.MATCH_COOLING_DAYS } : {}),
+  };
 }

@@ -53,22 +53,30 @@ export type TurnOutcome =
   | { readonly kind: 'duplicate' }
   | { readonly kind: 'flooded'; readonly warn: boolean; readonly lang: string | undefined };
 
-export function createIntakeService(store: IntakeStore) {
-  async function persist(tx: IntakeTransaction, identity: Identity, stored: StoredState | null, turn: RenderedTurn) {
+export interface IntakeHooks {
+  /** After the turn that confirmed a profile is committed: matching runs here, not in the turn. */
+  profileConfirmed?(participantId: string): Promise<void>;
+}
+
+export function createIntakeService(store: IntakeStore, hooks: IntakeHooks = {}) {
+  /** Persists the turn; returns the participant whose profile was confirmed, if any. */
+  async function persist(tx: IntakeTransaction, identity: Identity, stored: StoredState | null, turn: RenderedTurn): Promise<string | undefined> {
     const effects = turn.effects;
     if (stored && effects.some((e) => e.type === 'forget')) {
       await tx.forget(stored.participantId, identity);
-      return;
+      return undefined;
     }
-    if (!turn.state) return;
+    if (!turn.state) return undefined;
     const consent = effects.find((e) => e.type === 'consent');
     if (!stored) {
       // Nothing is written before consent: a state only exists after *Yes*.
       if (consent) await tx.create(identity, turn.state, consent.method);
-      return;
+      return undefined;
     }
     await tx.save(stored, turn.state);
-    if (effects.some((e) => e.type === 'confirmProfile')) await tx.confirmProfile(stored.participantId, turn.state);
+    if (!effects.some((e) => e.type === 'confirmProfile')) return undefined;
+    await tx.confirmProfile(stored.participantId, turn.state);
+    return stored.participantId;
   }
 
   return {
@@ -76,14 +84,16 @@ export function createIntakeService(store: IntakeStore) {
     async handle(identity: Identity, updateId: number | undefined, input: Input, hints: TurnHints = {}): Promise<TurnOutcome> {
       const verdict = await store.takeToken(identity);
       if (verdict !== 'ok') return { kind: 'flooded', warn: verdict === 'warn', lang: hints.languageHint };
-      const turn = await store.inTurn(identity, updateId, async (tx) => {
+      const done = await store.inTurn(identity, updateId, async (tx) => {
         const [places, stored] = await Promise.all([tx.places(), tx.load(identity)]);
         const ctx = { now: hints.now ?? new Date(), profileName: hints.profileName, languageHint: hints.languageHint, places };
-        const result = handleTurn(stored?.state ?? null, input, ctx);
-        await persist(tx, identity, stored, result);
-        return result;
+        const turn = handleTurn(stored?.state ?? null, input, ctx);
+        const confirmed = await persist(tx, identity, stored, turn);
+        return { turn, confirmed };
       });
-      return turn ? { kind: 'handled', turn } : { kind: 'duplicate' };
+      if (!done) return { kind: 'duplicate' };
+      if (done.confirmed && hooks.profileConfirmed) await hooks.profileConfirmed(done.confirmed);
+      return { kind: 'handled', turn: done.turn };
     },
   };
 }

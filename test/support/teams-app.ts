@@ -37,8 +37,11 @@ export async function startTeamsHarness(env: Record<string, string> = {}): Promi
     app,
     connector,
     base,
-    post: (activity, headers = {}) =>
-      fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(activity) }),
+    async post(activity, headers = {}) {
+      const res = await fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(activity) });
+      await app.background.drain();
+      return res;
+    },
     async stop() {
       await app.stop();
       await connector.close();

@@ -67,6 +67,7 @@ export async function startHarness(mode: 'webhook' | 'polling' = 'webhook', floo
         body: typeof update === 'string' ? update : JSON.stringify(update),
       });
       await app.telegram?.drain();
+      await app.background.drain();
       return res;
     },
     user: (id, firstName, languageCode) => new Resident(harness, id, firstName, languageCode),

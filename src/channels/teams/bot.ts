@@ -24,6 +24,9 @@ export interface TeamsOptions {
   readonly i18n: I18n;
   readonly log: Logger;
   readonly today?: () => string;
+  /** After an offer is posted or changed (matching runs there, after the card is answered). */
+  readonly onOfferSaved?: (offerId: string) => void;
+  readonly onOfferClosed?: (offerId: string) => void;
 }
 
 interface Caller {
@@ -123,6 +126,7 @@ export function createTeamsChannel(options: TeamsOptions) {
       }
       case 'closeOffer': {
         const offer = await offers.close(offerId, org.id);
+        if (offer) options.onOfferClosed?.(offer.id);
         return noticeCard(t, offer ? t('saved.closed', { title: offer.title }) : t('saved.notFound'));
       }
       case 'saveOffer':
@@ -140,10 +144,12 @@ export function createTeamsChannel(options: TeamsOptions) {
     if (!result.ok) return offerFormCard(caller.t, { kind, offerId, values: data, errors: result.errors, places });
     if (offerId) {
       const updated = await offers.update(offerId, org.id, result.value);
+      if (updated) options.onOfferSaved?.(updated.id);
       return noticeCard(caller.t, updated ? caller.t('saved.updated', { title: updated.title }) : caller.t('saved.notFound'));
     }
     const created = await offers.create(org.id, caller.aadObjectId ?? context.activity.from.id, result.value);
     log.info({ offer: created.id, kind: created.kind }, 'offer posted');
+    options.onOfferSaved?.(created.id);
     return noticeCard(caller.t, caller.t('saved.created', { title: created.title }));
   }
 

@@ -115,7 +115,9 @@ function transaction(tx: Executor, placesOf: (tx: Executor) => Promise<PlaceInfo
       if (rows.length > 0) await tx.insert(profileItems).values(rows);
     },
     async forget(participantId, identity) {
-      // Identities, items, consents and the dialogue state go with the participant (cascade).
+      // Whole matches go (the other side must not keep a trace of this person); identities,
+      // items, consents, feedback and the dialogue state go with the participant (cascade).
+      await tx.execute(sql`delete from matches where id in (select match_id from match_members where participant_id = ${participantId})`);
       await tx.delete(participants).where(eq(participants.id, participantId));
       await tx.delete(rateLimits).where(eq(rateLimits.key, floodKey(identity)));
     },

@@ -1,0 +1,171 @@
+/**
+ * PostgreSQL side of matching: candidates come from the GIN index on `profile_items.match_keys`
+ * (kind:place:category), never from a scan; suggestions are upserted by pair key so they are
+ * never duplicated, and pairs stay away for the cooling period.
+ */
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { MatchingStore } from '../../core/matching/matcher.js';
+import type { PlannedMatch } from '../../core/matching/plan.js';
+import type { ItemKind, Side, SideItem } from '../../core/matching/side.js';
+import { rowsOf, type Database, type Executor } from '../client.js';
+import { matchFeedback, matches, matchMembers, offers, places } from '../schema/index.js';
+
+const OPEN_STATES = sql`state in ('suggested', 'snoozed', 'introduced', 'accepted')`;
+
+interface OwnerRow {
+  id: string;
+  placeIds: number[];
+  neighbourhood: string | null;
+  languages: string[];
+  availability: string[];
+  offerType: string | null;
+  title: string | null;
+  updatedAt: Date;
+}
+
+async function itemsAndPenalties(db: Executor, column: 'participant_id' | 'offer_id', ids: string[]) {
+  const items = rowsOf<{ owner: string; id: string; kind: ItemKind; categories: string[] }>(
+    await db.execute(sql`select ${sql.raw(column)} as owner, id, kind, categories from profile_items
+      where ${sql.raw(column)} = any(${ids}::uuid[]) and (valid_until is null or valid_until > now())`),
+  );
+  const feedback = rowsOf<{ owner: string; category: string; penalty: number }>(
+    await db.execute(sql`select ${sql.raw(column)} as owner, category, sum(penalty)::float8 as penalty from match_feedback
+      where ${sql.raw(column)} = any(${ids}::uuid[]) group by 1, 2`),
+  );
+  const byOwner = new Map<string, SideItem[]>();
+  for (const i of items) byOwner.set(i.owner, [...(byOwner.get(i.owner) ?? []), { id: i.id, kind: i.kind, categories: i.categories }]);
+  const penalties = new Map<string, Record<string, number>>();
+  for (const f of feedback) penalties.set(f.owner, { ...(penalties.get(f.owner) ?? {}), [f.category]: Number(f.penalty) });
+  return { byOwner, penalties };
+}
+
+/** Residents who may be matched: active, not paused, consenting to the matchmaker. */
+async function residents(db: Executor, ids: string[]): Promise<Side[]> {
+  if (ids.length === 0) return [];
+  const owners = rowsOf<OwnerRow>(
+    await db.execute(sql`select p.id, case when p.place_id is null then '{}'::int[] else array[p.place_id] end as "placeIds",
+        p.neighbourhood, p.spoken_languages as languages, p.availability, null as "offerType", null as title, p.updated_at as "updatedAt"
+      from participants p
+      where p.id = any(${ids}::uuid[]) and p.status = 'active' and not p.paused
+        and exists (select 1 from consents c where c.participant_id = p.id and c.purpose = 'matchmaker' and c.withdrawn_at is null)`),
+  );
+  const { byOwner, penalties } = await itemsAndPenalties(db, 'participant_id', owners.map((o) => o.id));
+  return owners.map((o) => toSide(`p:${o.id}`, { participantId: o.id }, o, byOwner.get(o.id) ?? [], penalties.get(o.id) ?? {}));
+}
+
+/** Offers that may be matched: open and not expired. */
+async function openOffers(db: Executor, ids: string[]): Promise<Side[]> {
+  if (ids.length === 0) return [];
+  const owners = rowsOf<OwnerRow>(
+    await db.execute(sql`select o.id, coalesce((select array_agg(pl.id) from places pl where pl.code = any(o.place_codes)), '{}') as "placeIds",
+        null as neighbourhood, o.languages, '{}'::text[] as availability, o.type as "offerType", o.title, o.updated_at as "updatedAt"
+      from offers o where o.id = any(${ids}::uuid[]) and o.status = 'open' and (o.ends_on is null or o.ends_on >= current_date)`),
+  );
+  const { byOwner, penalties } = await itemsAndPenalties(db, 'offer_id', owners.map((o) => o.id));
+  return owners.map((o) => toSide(`o:${o.id}`, { offerId: o.id }, o, byOwner.get(o.id) ?? [], penalties.get(o.id) ?? {}));
+}
+
+function toSide(key: string, ids: { participantId?: string; offerId?: string }, o: OwnerRow, items: SideItem[], penalties: Record<string, number>): Side {
+  return {
+    key,
+    ...ids,
+    placeIds: (o.placeIds ?? []).map(Number),
+    neighbourhood: o.neighbourhood,
+    languages: o.languages ?? [],
+    availability: o.availability ?? [],
+    offerType: o.offerType ?? undefined,
+    title: o.title ?? undefined,
+    items,
+    updatedAt: new Date(o.updatedAt),
+    penalties,
+  };
+}
+
+async function saveOne(tx: Executor, plan: PlannedMatch, coolingDays: number): Promise<boolean> {
+  const cooling = rowsOf(
+    await tx.execute(sql`select 1 from matches where pair_key = ${plan.pairKey} and not (${OPEN_STATES})
+      and created_at > now() - make_interval(days => ${coolingDays}) limit 1`),
+  );
+  if (cooling.length > 0) return false;
+  const values = { kind: plan.kind, placeId: plan.placeId, pairKey: plan.pairKey, score: plan.score, reasons: plan.reasons, needsInterpreter: plan.needsInterpreter };
+  const [row] = await tx
+    .insert(matches)
+    .values(values)
+    .onConflictDoUpdate({
+      target: matches.pairKey,
+      targetWhere: OPEN_STATES,
+      set: { score: plan.score, reasons: plan.reasons, needsInterpreter: plan.needsInterpreter, updatedAt: new Date() },
+    })
+    .returning({ id: matches.id });
+  await tx.delete(matchMembers).where(eq(matchMembers.matchId, row!.id));
+  await tx.insert(matchMembers).values(
+    plan.members.map((m) => ({ matchId: row!.id, participantId: m.participantId ?? null, offerId: m.offerId ?? null, itemId: m.itemId ?? null, role: m.role })),
+  );
+  return true;
+}
+
+export function createMatchingStore(db: Database): MatchingStore {
+  return {
+    async side(key) {
+      const [kind, id] = key.split(':') as [string, string];
+      const found = kind === 'p' ? await residents(db, [id]) : await openOffers(db, [id]);
+      return found[0] ?? null;
+    },
+    async candidates(keys, limit) {
+      const owners = rowsOf<{ participant_id: string | null; offer_id: string | null }>(
+        await db.execute(sql`select participant_id, offer_id from profile_items
+          where match_keys && ${[...keys]}::text[] and (valid_until is null or valid_until > now())
+          order by created_at desc limit ${limit * 2}`),
+      );
+      const people = [...new Set(owners.flatMap((o) => (o.participant_id ? [o.participant_id] : [])))].slice(0, limit);
+      const offerIds = [...new Set(owners.flatMap((o) => (o.offer_id ? [o.offer_id] : [])))].slice(0, limit);
+      const [a, b] = await Promise.all([residents(db, people), openOffers(db, offerIds)]);
+      return [...a, ...b];
+    },
+    async offersOfTypes(types, placeIds, limit) {
+      if (placeIds.length === 0) return [];
+      const rows = await db
+        .select({ id: offers.id })
+        .from(offers)
+        .where(and(eq(offers.status, 'open'), inArray(offers.type, types as (typeof offers.type.enumValues)[number][]),
+          sql`${offers.placeCodes} && (select array_agg(code) from places where id = any(${[...placeIds]}::int[]))`))
+        .orderBy(desc(offers.updatedAt))
+        .limit(limit);
+      return openOffers(db, rows.map((r) => r.id));
+    },
+    async placeNames() {
+      const rows = await db.select({ id: places.id, name: places.name }).from(places);
+      return new Map(rows.map((r) => [r.id, r.name]));
+    },
+    async save(plans, coolingDays) {
+      if (plans.length === 0) return 0;
+      return db.transaction(async (tx) => {
+        let written = 0;
+        for (const plan of plans) if (await saveOne(tx, plan, coolingDays)) written++;
+        return written;
+      });
+    },
+    async withdrawForOffer(offerId) {
+      const rows = await db
+        .update(matches)
+        .set({ state: 'withdrawn', updatedAt: new Date() })
+        .where(and(sql`state in ('suggested', 'snoozed')`, sql`${matches.id} in (select match_id from match_members where offer_id = ${offerId})`))
+        .returning({ id: matches.id });
+      return rows.length;
+    },
+  };
+}
+
+/** "Not a fit": the match is dismissed and its members are penalised around its categories. */
+export async function dismissMatch(db: Database, matchId: string, reason: string, penalty: number): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [match] = await tx.update(matches).set({ state: 'dismissed', dismissReason: reason, updatedAt: new Date() }).where(eq(matches.id, matchId)).returning();
+    if (!match) return false;
+    const categories = match.reasons.flatMap((r) => (r.code === 'categories' ? [...r.categories] : r.code === 'group' ? [r.category] : []));
+    const members = await tx.select().from(matchMembers).where(eq(matchMembers.matchId, matchId));
+    const rows = members.flatMap((m) => categories.map((category) => ({ participantId: m.participantId, offerId: m.offerId, category, penalty })));
+    if (rows.length > 0) await tx.insert(matchFeedback).values(rows);
+    return true;
+  });
+}
+
