@@ -10,7 +10,7 @@ import { DEFAULT_LANG, UI_LANGUAGES, type Lang } from '../core/taxonomy/categori
 import type { Param, Text } from '../core/dialogue/types.js';
 
 export const LOCALES_DIR = fileURLToPath(new URL('../../locales', import.meta.url));
-export const NAMESPACES = ['translation', 'taxonomy', 'teams'] as const;
+export const NAMESPACES = ['translation', 'taxonomy', 'teams', 'matching'] as const;
 
 export type Translate = (text: Text) => string;
 

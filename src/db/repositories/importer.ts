@@ -329,6 +329,9 @@ function validateOffer(check: RowCheck, ref: string, kind: 'offer' | 'ask', look
       const column = OFFER_COLUMN[field];
       if (!reported.has(column)) check.fail(column, offerReason(field, error));
     }
+    // The form checks the order of the dates only once all else is valid; a file gets it at once.
+    const [from, until] = [raw.startsOn.trim(), raw.endsOn.trim()];
+    if (!result.errors.startsOn && !result.errors.endsOn && from && until && until < from) check.fail('until', offerReason('endsOn', { key: 'errors.dateOrder' }));
   }
   if (check.problems.length > 0 || !result.ok || organisationId === undefined) return undefined;
   return { type: 'offer', ref, organisationId, input: result.value, placeIds: placeIds.filter((id): id is number => id !== undefined) };
@@ -345,6 +348,12 @@ function checkUnusedColumns(check: RowCheck, row: SourceRow, type: (typeof ROW_T
   }
 }
 
+/** A row's problems in the order of the documented columns (stable; others last). */
+function inColumnOrder(problems: Problem[]): Problem[] {
+  const rank = (p: Problem) => (ALL_COLUMNS.includes(p.column) ? ALL_COLUMNS.indexOf(p.column) : ALL_COLUMNS.length);
+  return [...problems].sort((a, b) => rank(a) - rank(b));
+}
+
 function validateRow(row: SourceRow, lookup: Lookup, seen: Map<string, number>, unit: string): { draft?: Draft; problems: Problem[] } {
   const check = new RowCheck(row);
   const id = check.get('id').trim();
@@ -355,13 +364,13 @@ function validateRow(row: SourceRow, lookup: Lookup, seen: Map<string, number>, 
   const type = check.get('type').trim().toLowerCase();
   if (!(ROW_TYPES as readonly string[]).includes(type)) {
     check.fail('type', type === '' ? `required: one of ${choices(ROW_TYPES)}` : `unknown type "${type}": expected one of ${choices(ROW_TYPES)}`);
-    return { problems: check.problems };
+    return { problems: inColumnOrder(check.problems) };
   }
   const rowType = type as (typeof ROW_TYPES)[number];
   checkUnusedColumns(check, row, rowType);
   const ref = `import:${id}`;
   const draft = rowType === 'participant' ? validateParticipant(check, ref, lookup) : validateOffer(check, ref, rowType, lookup);
-  return check.problems.length > 0 || !draft ? { problems: check.problems } : { draft, problems: [] };
+  return check.problems.length > 0 || !draft ? { problems: inColumnOrder(check.problems) } : { draft, problems: [] };
 }
 
 function checkHeader(table: SourceTable): Problem[] {

@@ -1,0 +1,55 @@
+/**
+ * `npm run matches -- [--place lier] [--limit 20] [--lang nl]`: the current suggestions with
+ * their score and reasons, in the chosen language — what a matchmaker will see in Teams.
+ */
+import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { loadConfig, ConfigError } from '../config.js';
+import { openDatabase } from '../db/client.js';
+import { listSuggestions } from '../db/repositories/match-queries.js';
+import { createI18n, translator } from '../i18n/index.js';
+import { formatSuggestions } from './format-suggestions.js';
+import { isLang, UI_LANGUAGES } from '../core/taxonomy/categories.js';
+
+const USAGE = 'usage: npm run matches -- [--place <code>] [--limit <1-500>] [--lang nl|en|fr|ar|tr|uk|ro|fa]\n';
+
+async function main(): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({ options: { place: { type: 'string' }, limit: { type: 'string', default: '20' }, lang: { type: 'string', default: 'nl' }, help: { type: 'boolean' } } }).values;
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  if (args.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  const limit = Number(args.limit);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 500) {
+    process.stderr.write(`--limit ${args.limit} is not valid: expected a whole number from 1 to 500\n`);
+    return 1;
+  }
+  if (!isLang(args.lang)) {
+    process.stderr.write(`--lang ${args.lang} is not valid: expected one of ${UI_LANGUAGES.join(', ')}\n`);
+    return 1;
+  }
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  const config = loadConfig(process.env);
+  const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  try {
+    const list = await listSuggestions(database.db, { place: args.place, limit });
+    process.stdout.write(formatSuggestions(list, translator(createI18n(), args.lang)));
+    return 0;
+  } finally {
+    await database.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: Error) => {
+    process.stderr.write(error instanceof ConfigError ? `${error.message}\n` : `matches failed: ${error.message}\n`);
+    process.exit(1);
+  },
+);

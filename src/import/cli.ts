@@ -1,0 +1,86 @@
+/**
+ * `npm run import -- <file.csv|file.json>`: loads a Stuyfplek's existing list of residents,
+ * offers and asks. A thin shell over `db/repositories/importer.ts`; writing to stdout/stderr is
+ * its interface. Exit 1 = refused (every problem on its own line, nothing written), 2 = bad usage.
+ */
+import { existsSync } from 'node:fs';
+import { ConfigError, loadConfig } from '../config.js';
+import { openDatabase } from '../db/client.js';
+import { formatSummary, ImportError, importFile } from '../db/repositories/importer.js';
+
+const USAGE = `Usage: npm run import -- <file.csv|file.json>
+
+One row per participant, offer or ask (column "type"); see "Import an existing list" in README.md.
+Every row is checked first: with any problem nothing is written. Importing the same file again
+changes nothing; changed rows are updated.
+`;
+
+function usage(problem: string): never {
+  process.stderr.write(`${problem}\n\n${USAGE}`);
+  process.exit(2);
+}
+
+/** Today in local time, YYYY-MM-DD: an offer ending today is still valid today in Belgium. */
+function localToday(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+const BAR_WIDTH = 20;
+const REDRAW_MS = 100;
+
+/** `[#####-----] 1234/5000` on stderr, redrawn in place at most every 100 ms; only on a terminal. */
+function progressBar(): { update(done: number, total: number): void; end(): void } {
+  if (!process.stderr.isTTY) return { update: () => undefined, end: () => undefined };
+  let last = 0;
+  let drawn = false;
+  const draw = (done: number, total: number) => {
+    const filled = total === 0 ? BAR_WIDTH : Math.round((done / total) * BAR_WIDTH);
+    process.stderr.write(`\r[${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}] ${done}/${total}`);
+    drawn = true;
+  };
+  return {
+    update(done, total) {
+      const now = Date.now();
+      if (done < total && now - last < REDRAW_MS) return;
+      last = now;
+      draw(done, total);
+    },
+    end() {
+      if (drawn) process.stderr.write('\n');
+      drawn = false;
+    },
+  };
+}
+
+async function main(argv: string[]): Promise<void> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(USAGE);
+    return;
+  }
+  const files = argv.filter((a) => a !== '--');
+  if (files.length !== 1) usage(files.length === 0 ? 'Name the file to import.' : 'Import one file at a time.');
+  const [file] = files as [string];
+  if (file.startsWith('-')) usage(`Unknown option "${file}".`);
+
+  // The same database as the app, chosen the same way; migrations run on open, nothing is seeded.
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  const config = loadConfig(process.env);
+  const handle = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: 1 });
+  const bar = progressBar();
+  try {
+    const summary = await importFile(handle.db, file, { today: localToday(), onProgress: (done, total) => bar.update(done, total) });
+    bar.end();
+    process.stdout.write(`${file}: ${summary.rows} row(s): ${formatSummary(summary)}.\n`);
+  } finally {
+    bar.end();
+    await handle.close();
+  }
+}
+
+main(process.argv.slice(2)).catch((error: Error) => {
+  const known = error instanceof ImportError || error instanceof ConfigError;
+  process.stderr.write(`${known ? error.message : `import failed: ${error.message}`}\n`);
+  process.exitCode = 1;
+});
