@@ -106,3 +106,11 @@ async function ping(db: Database): Promise<boolean> {
     return false;
   }
 }
+
+/**
+ * A PostgreSQL array literal for a raw-SQL parameter (`${pgArray(ids)}::uuid[]`): drizzle
+ * expands JS arrays into parameter lists, and the two drivers serialise arrays differently.
+ */
+export function pgArray(values: readonly (string | number)[]): string {
+  return `{${values.map((v) => `"${String(v).replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
+}

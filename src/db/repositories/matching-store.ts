@@ -7,7 +7,7 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { MatchingStore } from '../../core/matching/matcher.js';
 import type { PlannedMatch } from '../../core/matching/plan.js';
 import type { ItemKind, Side, SideItem } from '../../core/matching/side.js';
-import { rowsOf, type Database, type Executor } from '../client.js';
+import { pgArray, rowsOf, type Database, type Executor } from '../client.js';
 import { matchFeedback, matches, matchMembers, offers, places } from '../schema/index.js';
 
 const OPEN_STATES = sql`state in ('suggested', 'snoozed', 'introduced', 'accepted')`;
@@ -26,11 +26,11 @@ interface OwnerRow {
 async function itemsAndPenalties(db: Executor, column: 'participant_id' | 'offer_id', ids: string[]) {
   const items = rowsOf<{ owner: string; id: string; kind: ItemKind; categories: string[] }>(
     await db.execute(sql`select ${sql.raw(column)} as owner, id, kind, categories from profile_items
-      where ${sql.raw(column)} = any(${ids}::uuid[]) and (valid_until is null or valid_until > now())`),
+      where ${sql.raw(column)} = any(${pgArray(ids)}::uuid[]) and (valid_until is null or valid_until > now())`),
   );
   const feedback = rowsOf<{ owner: string; category: string; penalty: number }>(
     await db.execute(sql`select ${sql.raw(column)} as owner, category, sum(penalty)::float8 as penalty from match_feedback
-      where ${sql.raw(column)} = any(${ids}::uuid[]) group by 1, 2`),
+      where ${sql.raw(column)} = any(${pgArray(ids)}::uuid[]) group by 1, 2`),
   );
   const byOwner = new Map<string, SideItem[]>();
   for (const i of items) byOwner.set(i.owner, [...(byOwner.get(i.owner) ?? []), { id: i.id, kind: i.kind, categories: i.categories }]);
@@ -46,7 +46,7 @@ async function residents(db: Executor, ids: string[]): Promise<Side[]> {
     await db.execute(sql`select p.id, case when p.place_id is null then '{}'::int[] else array[p.place_id] end as "placeIds",
         p.neighbourhood, p.spoken_languages as languages, p.availability, null as "offerType", null as title, p.updated_at as "updatedAt"
       from participants p
-      where p.id = any(${ids}::uuid[]) and p.status = 'active' and not p.paused
+      where p.id = any(${pgArray(ids)}::uuid[]) and p.status = 'active' and not p.paused
         and exists (select 1 from consents c where c.participant_id = p.id and c.purpose = 'matchmaker' and c.withdrawn_at is null)`),
   );
   const { byOwner, penalties } = await itemsAndPenalties(db, 'participant_id', owners.map((o) => o.id));
@@ -59,7 +59,7 @@ async function openOffers(db: Executor, ids: string[]): Promise<Side[]> {
   const owners = rowsOf<OwnerRow>(
     await db.execute(sql`select o.id, coalesce((select array_agg(pl.id) from places pl where pl.code = any(o.place_codes)), '{}') as "placeIds",
         null as neighbourhood, o.languages, '{}'::text[] as availability, o.type as "offerType", o.title, o.updated_at as "updatedAt"
-      from offers o where o.id = any(${ids}::uuid[]) and o.status = 'open' and (o.ends_on is null or o.ends_on >= current_date)`),
+      from offers o where o.id = any(${pgArray(ids)}::uuid[]) and o.status = 'open' and (o.ends_on is null or o.ends_on >= current_date)`),
   );
   const { byOwner, penalties } = await itemsAndPenalties(db, 'offer_id', owners.map((o) => o.id));
   return owners.map((o) => toSide(`o:${o.id}`, { offerId: o.id }, o, byOwner.get(o.id) ?? [], penalties.get(o.id) ?? {}));
@@ -114,7 +114,7 @@ export function createMatchingStore(db: Database): MatchingStore {
     async candidates(keys, limit) {
       const owners = rowsOf<{ participant_id: string | null; offer_id: string | null }>(
         await db.execute(sql`select participant_id, offer_id from profile_items
-          where match_keys && ${[...keys]}::text[] and (valid_until is null or valid_until > now())
+          where match_keys && ${pgArray(keys)}::text[] and (valid_until is null or valid_until > now())
           order by created_at desc limit ${limit * 2}`),
       );
       const people = [...new Set(owners.flatMap((o) => (o.participant_id ? [o.participant_id] : [])))].slice(0, limit);
@@ -128,7 +128,7 @@ export function createMatchingStore(db: Database): MatchingStore {
         .select({ id: offers.id })
         .from(offers)
         .where(and(eq(offers.status, 'open'), inArray(offers.type, types as (typeof offers.type.enumValues)[number][]),
-          sql`${offers.placeCodes} && (select array_agg(code) from places where id = any(${[...placeIds]}::int[]))`))
+          sql`${offers.placeCodes} && (select array_agg(code) from places where id = any(${pgArray(placeIds)}::int[]))`))
         .orderBy(desc(offers.updatedAt))
         .limit(limit);
       return openOffers(db, rows.map((r) => r.id));
