@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/config.js';
+import { ConfigError, loadConfig, matchingConfigFrom } from '../src/config.js';
+import { DEFAULT_MATCHING } from '../src/core/matching/config.js';
 
 describe('configuration', () => {
   it('runs on a fresh machine with nothing set', () => {
     expect(loadConfig({})).toMatchObject({ DATA_DIR: './data', PORT: 3000, TELEGRAM_MODE: 'polling', LOG_LEVEL: 'info' });
+  });
+
+  it('turns MATCH_* into the matching settings, keeping defaults for the rest', () => {
+    const m = matchingConfigFrom(loadConfig({ MATCH_THRESHOLD: '0.6', MATCH_COOLING_DAYS: '30', MATCH_WEIGHTS: '{"language":4}' }));
+    expect(m).toMatchObject({ threshold: 0.6, coolingDays: 30, weights: { ...DEFAULT_MATCHING.weights, language: 4 } });
+    expect(matchingConfigFrom(loadConfig({}))).toEqual(DEFAULT_MATCHING);
   });
 
   it('treats empty values as unset', () => {
@@ -19,6 +26,8 @@ describe('configuration', () => {
     [{ TELEGRAM_API_ROOT: 'not a url' }, /^TELEGRAM_API_ROOT is not valid/],
     [{ MICROSOFT_APP_ID: 'my-bot' }, /^MICROSOFT_APP_ID is not valid: expected the bot's Microsoft App ID \(a GUID\)/],
     [{ MICROSOFT_APP_ID: '0a1b2c3d-0000-4000-8000-000000000001' }, /^MICROSOFT_APP_PASSWORD is missing: expected the client secret/],
+    [{ MATCH_THRESHOLD: '2' }, /^MATCH_THRESHOLD is not valid: expected a number from 0 to 1$/],
+    [{ MATCH_WEIGHTS: '{"colour":1}' }, /^MATCH_WEIGHTS is not valid: expected JSON like/],
     [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL is not valid: expected one of fatal, error/],
     [
       { TELEGRAM_BOT_TOKEN: '1:abcdefghijklmnopqrstuvwxyz', TELEGRAM_MODE: 'webhook' },

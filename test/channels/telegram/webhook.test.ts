@@ -3,8 +3,9 @@
  * Bot API server reached through TELEGRAM_API_ROOT. Residents only tap visible buttons.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
-import { channelIdentities, consents, participants, profileItems } from '../../../src/db/schema/index.js';
+import { eq, inArray } from 'drizzle-orm';
+import { channelIdentities, consents, matchMembers, participants, profileItems } from '../../../src/db/schema/index.js';
+import { addResident } from '../../support/people.js';
 import { label, render, startHarness, type Harness, type Resident } from '../../support/telegram-app.js';
 import { count, tablesMentioning } from '../../support/inspect.js';
 
@@ -233,5 +234,21 @@ describe('later changes', () => {
     await u.send('/mydata');
     expect(u.messages.at(-2)!.text).toContain('Ali');
     expect(u.last.text).toBe(label('fa', 'mydata.outro'));
+  });
+});
+
+describe('matching after the intake', () => {
+  it('suggests a connection as soon as a profile is confirmed', async () => {
+    const db = h.app.database.db;
+    const neighbour = await addResident(db, { name: 'Wendy', languages: ['nl', 'en'], items: [{ kind: 'need', categories: ['sewing'] }] });
+    const u = h.user(790_000_001, 'Samira', 'ar');
+    await intakeByTaps(u, 'ar');
+    const stored = await storedProfile(u.id);
+    const rows = await db
+      .select({ participantId: matchMembers.participantId, role: matchMembers.role })
+      .from(matchMembers)
+      .where(inArray(matchMembers.participantId, [neighbour, stored!.participant.id]));
+    expect(rows).toContainEqual({ participantId: neighbour, role: 'receives' });
+    expect(rows).toContainEqual({ participantId: stored!.participant.id, role: 'gives' });
   });
 });
