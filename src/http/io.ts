@@ -31,3 +31,16 @@ export function send(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(payload) });
   res.end(payload);
 }
+
+/** Sentinel: the request was already answered with a 4xx. */
+export const REFUSED = Symbol('refused');
+
+/** Reads a JSON body of at most `limit` bytes; answers 413 or 400 itself and returns `REFUSED`. */
+export async function readJson(req: IncomingMessage, res: ServerResponse, limit: number): Promise<unknown> {
+  try {
+    return JSON.parse((await readBody(req, limit)).toString('utf8'));
+  } catch (error) {
+    send(res, error instanceof BodyTooLargeError ? 413 : 400, { error: error instanceof BodyTooLargeError ? 'body too large' : 'body is not JSON' });
+    return REFUSED;
+  }
+}

@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TurnContext } from 'botbuilder';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Logger } from '../../logger.js';
-import { BodyTooLargeError, readBody, send } from '../../http/io.js';
+import { readJson, REFUSED, send } from '../../http/io.js';
 
 const MAX_BODY = 1024 * 1024;
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
@@ -55,13 +55,8 @@ export function createTeamsHandler(
     if (options.loopbackOnly && !LOOPBACK.has(req.socket.remoteAddress ?? '')) {
       return send(res, 401, { error: 'set MICROSOFT_APP_ID to accept requests from Teams' });
     }
-    let body: unknown;
-    try {
-      body = JSON.parse((await readBody(req, MAX_BODY)).toString('utf8'));
-    } catch (error) {
-      if (error instanceof BodyTooLargeError) return send(res, 413, { error: 'activity too large' });
-      return send(res, 400, { error: 'body is not JSON' });
-    }
+    const body = await readJson(req, res, MAX_BODY);
+    if (body === REFUSED) return;
     if (typeof body !== 'object' || body === null || typeof (body as { type?: unknown }).type !== 'string') {
       return send(res, 400, { error: 'not a Bot Framework activity' });
     }

@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Bot } from 'grammy';
 import type { Update } from 'grammy/types';
 import type { Logger } from '../../logger.js';
-import { readBody, BodyTooLargeError, send } from '../../http/io.js';
+import { readJson, REFUSED, send } from '../../http/io.js';
 
 const MAX_BODY = 1024 * 1024;
 const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
@@ -27,13 +27,8 @@ export function createWebhookHandler(bot: Bot, secret: string, log: Logger) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (req.method !== 'POST') return send(res, 405, { error: 'use POST' });
     if (!sameSecret(req.headers[SECRET_HEADER], secret)) return send(res, 401, { error: 'wrong or missing secret token' });
-    let update: unknown;
-    try {
-      update = JSON.parse((await readBody(req, MAX_BODY)).toString('utf8'));
-    } catch (error) {
-      if (error instanceof BodyTooLargeError) return send(res, 413, { error: 'update too large' });
-      return send(res, 400, { error: 'body is not JSON' });
-    }
+    const update = await readJson(req, res, MAX_BODY);
+    if (update === REFUSED) return;
     if (!isUpdate(update)) return send(res, 400, { error: 'not a Telegram update' });
     try {
       await bot.handleUpdate(update);
