@@ -4,7 +4,9 @@
  * its interface. Exit 1 = refused (every problem on its own line, nothing written), 2 = bad usage.
  */
 import { existsSync } from 'node:fs';
-import { ConfigError, loadConfig } from '../config.js';
+import { ConfigError, loadConfig, matchingConfigFrom } from '../config.js';
+import { createMatcher } from '../core/matching/matcher.js';
+import { createMatchingStore } from '../db/repositories/matching-store.js';
 import { openDatabase } from '../db/client.js';
 import { formatSummary, ImportError, importFile } from '../db/repositories/importer.js';
 
@@ -70,9 +72,19 @@ async function main(argv: string[]): Promise<void> {
   const handle = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: 1 });
   const bar = progressBar();
   try {
-    const summary = await importFile(handle.db, file, { today: localToday(), onProgress: (done, total) => bar.update(done, total) });
+    // Imported profiles and offers are matched like confirmed ones, after the import committed.
+    const matcher = createMatcher(createMatchingStore(handle.db), matchingConfigFrom(config));
+    let suggestions = 0;
+    const summary = await importFile(handle.db, file, {
+      today: localToday(),
+      onProgress: (done, total) => bar.update(done, total),
+      afterCommit: async ({ participantIds, offerIds }) => {
+        for (const id of participantIds) suggestions += (await matcher.matchParticipant(id)).length;
+        for (const id of offerIds) suggestions += (await matcher.matchOffer(id)).length;
+      },
+    });
     bar.end();
-    process.stdout.write(`${file}: ${summary.rows} row(s): ${formatSummary(summary)}.\n`);
+    process.stdout.write(`${file}: ${summary.rows} row(s): ${formatSummary(summary)}; ${suggestions} suggestion(s) found.\n`);
   } finally {
     bar.end();
     await handle.close();

@@ -612,13 +612,17 @@ export function readImportFile(filePath: string): SourceTable {
   const name = path.basename(filePath);
   const ext = path.extname(filePath).toLowerCase();
   if (ext !== '.csv' && ext !== '.json') throw new ImportError([`${name}: expected a .csv or .json file`]);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(filePath);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+    throw new ImportError([code === 'ENOENT' ? `${name}: file not found` : `${name}: cannot be read (${code})`]);
+  }
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(filePath));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new ImportError([`${name}: file not found`]);
-    if (code) throw new ImportError([`${name}: cannot be read (${code})`]);
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
     throw new ImportError([`${name}: not UTF-8 text; in Excel use "Save as" → "CSV UTF-8"`]);
   }
   try {
@@ -645,6 +649,6 @@ export async function importFile(db: Database, filePath: string, options: Import
   const drafts = validateTable(table, await loadLookup(db, options.today));
   const tally = await db.transaction((tx) => writeAll(tx, drafts, options.onProgress));
   const ids: ImportedIds = { participantIds: tally.participantIds, offerIds: tally.offerIds };
-  if (options.afterCommit && (ids.participantIds.length > 0 || ids.offerIds.length > 0)) await options.afterCommit(ids);
+  await options.afterCommit?.(ids);
   return { rows: drafts.length, ...tally };
 }
