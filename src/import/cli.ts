@@ -74,17 +74,17 @@ async function main(argv: string[]): Promise<void> {
   try {
     // Imported profiles and offers are matched like confirmed ones, after the import committed.
     const matcher = createMatcher(createMatchingStore(handle.db), matchingConfigFrom(config));
-    let suggestions = 0;
+    const suggestions = new Set<string>();
     const summary = await importFile(handle.db, file, {
       today: localToday(),
       onProgress: (done, total) => bar.update(done, total),
       afterCommit: async ({ participantIds, offerIds }) => {
-        for (const id of participantIds) suggestions += (await matcher.matchParticipant(id)).length;
-        for (const id of offerIds) suggestions += (await matcher.matchOffer(id)).length;
+        for (const id of participantIds) for (const plan of await matcher.matchParticipant(id)) suggestions.add(plan.pairKey);
+        for (const id of offerIds) for (const plan of await matcher.matchOffer(id)) suggestions.add(plan.pairKey);
       },
     });
     bar.end();
-    process.stdout.write(`${file}: ${summary.rows} row(s): ${formatSummary(summary)}; ${suggestions} suggestion(s) found.\n`);
+    process.stdout.write(`${file}: ${summary.rows} row(s): ${formatSummary(summary)}; ${suggestions.size} suggestion(s) found.\n`);
   } finally {
     bar.end();
     await handle.close();
