@@ -5,3 +5,4 @@ export * from './updates.js';
 export * from './organisations.js';
 export * from './offers.js';
 export * from './matches.js';
+export * from './outbox.js';

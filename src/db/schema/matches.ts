@@ -21,6 +21,9 @@ export const matches = pgTable('matches', {
   needsInterpreter: boolean('needs_interpreter').notNull().default(false),
   state: text('state', { enum: MATCH_STATES }).notNull().default('suggested'),
   dismissReason: text('dismiss_reason'),
+  /** Set when the suggestion went into a matchmaker digest (each goes into exactly one). */
+  notifiedAt: timestamp('notified_at', { withTimezone: true }),
+  introducedAt: timestamp('introduced_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [
@@ -37,6 +40,9 @@ export const matchMembers = pgTable('match_members', {
   offerId: uuid('offer_id').references(() => offers.id, { onDelete: 'cascade' }),
   itemId: uuid('item_id').references(() => profileItems.id, { onDelete: 'set null' }),
   role: text('role').notNull(),
+  /** A resident's answer to the introduction: yes, no or later. */
+  answer: text('answer', { enum: ['yes', 'no', 'later'] }),
+  answeredAt: timestamp('answered_at', { withTimezone: true }),
 }, (t) => [
   index('match_members_match_idx').on(t.matchId),
   index('match_members_participant_idx').on(t.participantId),
