@@ -14,6 +14,9 @@
  * stays the size it says. For the first few of them the same subject is also planned against
  * every resident loaded into memory (brute force), and the candidate query runs once with the
  * GIN index and once as a sequential scan.
+ *
+ * Knobs: BENCH_SIZES (1000,10000,100000), BENCH_PROFILES (200), BENCH_WARMUP (5), BENCH_BRUTE
+ * (20); BENCH_EXPLAIN=1 prints EXPLAIN ANALYZE of the slowest candidate query at each size.
  */
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
@@ -205,49 +208,56 @@ interface SizeResult {
   times: Record<'side' | 'candidates' | 'save', number[]>;
 }
 
+/**
+ * Three passes, so they do not disturb each other's timings: the real matcher on every new
+ * profile; then the candidate query alone (GIN and sequential scan) for the first `BRUTE` of
+ * them; then everyone loaded into memory and planned against those same subjects.
+ */
 async function measure(db: Database, size: number, placeIds: number[]): Promise<SizeResult> {
   const times = { side: [] as number[], candidates: [] as number[], save: [] as number[] };
-  const store = createMatchingStore(db);
   const found: number[] = [];
-  const observed = timedStore(store, times, found);
-  const matcher = createMatcher(observed, DEFAULT_MATCHING);
-  const placeNames = await store.placeNames();
+  const store = createMatchingStore(db);
+  const matcher = createMatcher(timedStore(store, times, found), DEFAULT_MATCHING);
+  const result: SizeResult = { size, indexed: [], readOnly: [], brute: [], loadAll: NaN, gin: [], scan: [], plansIndexed: [], plansBrute: [], candidates: found, times };
 
-  let started = performance.now();
-  const everyone = await loadAll(db);
-  let slowest: { keys: string[]; ms: number } | undefined;
-  const result: SizeResult = { size, indexed: [], readOnly: [], brute: [], loadAll: performance.now() - started, gin: [], scan: [], plansIndexed: [], plansBrute: [], candidates: found, times };
+  const subjects: Side[] = [];
   for (let i = 0; i < WARMUP + PROFILES; i++) {
     const [id] = await addResidents(db, 1, placeIds, true);
-    const measured = i >= WARMUP;
-    started = performance.now();
+    const started = performance.now();
     const plans = await matcher.matchParticipant(id!);
     const took = performance.now() - started;
-    if (!measured) {
+    if (i < WARMUP) {
       for (const list of [...Object.values(times), found]) list.length = 0;
     } else {
       result.indexed.push(took);
       result.readOnly.push(took - times.save.at(-1)!);
       result.plansIndexed.push(plans.length);
-    }
-    if (measured && i - WARMUP < BRUTE) {
-      const subject = (await store.side(`p:${id}`))!;
-      const ctx = { config: DEFAULT_MATCHING, now: new Date(), placeNames };
-      started = performance.now();
-      const all = planMatches(subject, everyone, ctx);
-      result.brute.push(performance.now() - started);
-      result.plansBrute.push(all.length);
-      const keys = wantedKeys(subject);
-      if (keys.length > 0) {
-        const gin = await candidateQuery(db, keys, DEFAULT_MATCHING.candidateLimit, false);
-        result.gin.push(gin);
-        result.scan.push(await candidateQuery(db, keys, DEFAULT_MATCHING.candidateLimit, true));
-        if (!slowest || gin > slowest.ms) slowest = { keys, ms: gin };
-      }
+      if (subjects.length < BRUTE) subjects.push((await store.side(`p:${id}`))!);
     }
     await removeResident(db, id!);
   }
+
+  let slowest: { keys: string[]; ms: number } | undefined;
+  for (const subject of subjects) {
+    const keys = wantedKeys(subject);
+    if (keys.length === 0) continue;
+    const gin = await candidateQuery(db, keys, DEFAULT_MATCHING.candidateLimit, false);
+    result.gin.push(gin);
+    result.scan.push(await candidateQuery(db, keys, DEFAULT_MATCHING.candidateLimit, true));
+    if (!slowest || gin > slowest.ms) slowest = { keys, ms: gin };
+  }
   if (EXPLAIN && slowest) console.log(`  slowest candidate query at ${size} (${slowest.keys.length} keys):\n${await explain(db, slowest.keys, DEFAULT_MATCHING.candidateLimit)}`);
+
+  let started = performance.now();
+  const everyone = await loadAll(db);
+  result.loadAll = performance.now() - started;
+  const ctx = { config: DEFAULT_MATCHING, now: new Date(), placeNames: await store.placeNames() };
+  for (const subject of subjects) {
+    started = performance.now();
+    const all = planMatches(subject, everyone, ctx);
+    result.brute.push(performance.now() - started);
+    result.plansBrute.push(all.length);
+  }
   return result;
 }
 

@@ -9,6 +9,10 @@ import { matchingConfigFrom, type Config } from './config.js';
 import { createBackground, type Background } from './background.js';
 import { createMatcher, type Matcher } from './core/matching/matcher.js';
 import { createMatchingStore } from './db/repositories/matching-store.js';
+import { createMatchDesk } from './db/repositories/match-desk.js';
+import { createDigestFanOut } from './outbox/digest.js';
+import { createOutboxWorker, DeliveryError, type OutboxWorker } from './outbox/outbox.js';
+import { createTelegramDeliverer } from './channels/telegram/outbox.js';
 import { createIntakeService } from './core/intake-service.js';
 import { openDatabase, type DatabaseHandle } from './db/client.js';
 import { createIntakeStore, type FloodPolicy } from './db/repositories/intake-store.js';
@@ -32,6 +36,8 @@ export interface AppOverrides {
   readonly host?: string;
   /** Today's date for validating offers (tests). */
   readonly today?: () => string;
+  /** `manual`: no polling worker; tests deliver with `app.outbox.drain()`. */
+  readonly outbox?: 'auto' | 'manual';
 }
 
 export interface App {
@@ -43,6 +49,7 @@ export interface App {
   readonly matcher: Matcher;
   /** Work after replies (matching); `drain()` waits for it. */
   readonly background: Background;
+  readonly outbox: OutboxWorker;
   readonly log: Logger;
   stop(): Promise<void>;
 }
@@ -56,7 +63,9 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   log.info({ database: database.kind }, 'database ready and migrated');
   await seedPlaces(database.db);
   const background = createBackground(log);
-  const matcher = createMatcher(createMatchingStore(database.db), matchingConfigFrom(config));
+  const matching = matchingConfigFrom(config);
+  const matcher = createMatcher(createMatchingStore(database.db, { digestSeconds: config.NOTIFY_DIGEST_SECONDS }), matching);
+  const desk = createMatchDesk(database.db, matching.dismissPenalty);
   const intake = createIntakeService(createIntakeStore(database.db, overrides.flood), {
     profileConfirmed: async (participantId) => background.run('match participant', () => matcher.matchParticipant(participantId)),
   });
@@ -105,7 +114,22 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     ...(overrides.today ? { today: overrides.today } : {}),
     onOfferSaved: (offerId) => background.run('match offer', () => matcher.matchOffer(offerId)),
     onOfferClosed: (offerId) => background.run('withdraw offer', () => matcher.offerClosed(offerId)),
+    desk,
   });
+  const digest = createDigestFanOut(database.db);
+  const outbox = createOutboxWorker({
+    db: database.db,
+    log,
+    maxAttempts: config.OUTBOX_MAX_ATTEMPTS,
+    deliverers: {
+      teams: teams.deliver,
+      internal: (row) => (row.kind === 'matchmaker.digest' ? digest(row) : Promise.reject(new DeliveryError(`unknown kind ${row.kind}`, false))),
+      ...(config.TELEGRAM_BOT_TOKEN
+        ? { telegram: createTelegramDeliverer({ token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, i18n, ...(overrides.perChatIntervalMs !== undefined ? { perChatIntervalMs: overrides.perChatIntervalMs } : {}) }) }
+        : {}),
+    },
+  });
+  if (overrides.outbox !== 'manual') outbox.start();
   routes['/api/messages'] = teams.handler;
   const info = createInfoPage(i18n);
   for (const path of ['/', '/privacy', '/terms']) routes[path] = info;
@@ -122,6 +146,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     (stopping ??= (async () => {
       clearInterval(pruning);
       if (runner?.isRunning()) await runner.stop();
+      await outbox.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await telegram?.drain();
       await background.drain();
@@ -129,5 +154,5 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       log.info('stopped');
     })());
 
-  return { port, server, database, telegram, teams, matcher, background, log, stop };
+  return { port, server, database, telegram, teams, matcher, background, outbox, log, stop };
 }

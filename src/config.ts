@@ -52,6 +52,8 @@ export const configSchema = z
         }
       }),
     ),
+    NOTIFY_DIGEST_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number({ error: 'a whole number of seconds' }).int({ error: 'a whole number of seconds' }).min(0, { error: 'a whole number of seconds' }).default(300)),
+    OUTBOX_MAX_ATTEMPTS: z.preprocess(emptyAsUndefined, z.coerce.number({ error: 'a whole number from 1 to 100' }).int({ error: 'a whole number from 1 to 100' }).min(1, { error: 'a whole number from 1 to 100' }).max(100, { error: 'a whole number from 1 to 100' }).default(8)),
     LOG_LEVEL: z.preprocess(
       emptyAsUndefined,
       z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'one of fatal, error, warn, info, debug, trace, silent' }).default('info'),

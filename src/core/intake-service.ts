@@ -28,6 +28,8 @@ export interface IntakeTransaction {
   confirmProfile(participantId: string, state: DialogueState): Promise<void>;
   /** Erases the person everywhere. */
   forget(participantId: string, identity: Identity): Promise<void>;
+  /** Records a resident's answer to an introduction and does what follows from it. */
+  answerIntroduction(participantId: string, matchId: string, answer: 'yes' | 'no' | 'later'): Promise<void>;
 }
 
 export type FloodVerdict = 'ok' | 'warn' | 'drop';
@@ -74,6 +76,7 @@ export function createIntakeService(store: IntakeStore, hooks: IntakeHooks = {})
       return undefined;
     }
     await tx.save(stored, turn.state);
+    for (const e of effects) if (e.type === 'introAnswer') await tx.answerIntroduction(stored.participantId, e.matchId, e.answer);
     if (!effects.some((e) => e.type === 'confirmProfile')) return undefined;
     await tx.confirmProfile(stored.participantId, turn.state);
     return stored.participantId;

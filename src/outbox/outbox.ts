@@ -68,8 +68,8 @@ export interface OutboxWorkerOptions {
   readonly pollMs?: number;
 }
 
-/** Exponential backoff: 2, 4, 8 … seconds, at most an hour. */
-export const backoffSeconds = (attempt: number) => Math.min(3600, 2 ** Math.max(1, attempt));
+/** Exponential backoff: 1, 2, 4, 8 … seconds, at most an hour. */
+export const backoffSeconds = (attempt: number) => Math.min(3600, 2 ** Math.max(0, attempt - 1));
 
 export function createOutboxWorker(options: OutboxWorkerOptions) {
   const { db, log } = options;

@@ -44,6 +44,9 @@ const BUTTON_KEYS: Record<string, readonly string[]> = {
     'help.call',
     'forget.yes',
     'forget.no',
+    'intro.yes',
+    'intro.no',
+    'intro.later',
   ],
   'teams.json': [
     'help.newOffer',
@@ -54,6 +57,9 @@ const BUTTON_KEYS: Record<string, readonly string[]> = {
     'form.save',
     'list.edit',
     'list.close',
+    'digest.introduce',
+    'digest.notNow',
+    'digest.notAFit',
   ],
 };
 const MAX_BUTTON_CHARS = 20;

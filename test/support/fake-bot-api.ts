@@ -43,6 +43,7 @@ export async function startFakeBotApi(options: { failFirst?: Record<string, numb
   const queue: Update[] = [];
   const waiters: (() => void)[] = [];
   const failures = { ...(options.failFirst ?? {}) };
+  const scripted: Record<string, { status: number; retryAfter?: number }[]> = {};
   let nextMessageId = 1000;
   let offsetSeen = 0;
 
@@ -96,6 +97,11 @@ export async function startFakeBotApi(options: { failFirst?: Record<string, numb
       }
       if (method === 'getUpdates') return getUpdates(payload, res);
       calls.push({ method, payload });
+      const next = scripted[method]?.shift();
+      if (next) {
+        const description = next.status === 429 ? `Too Many Requests: retry after ${next.retryAfter ?? 1}` : 'Internal Server Error';
+        return result(res, next.status, { ok: false, error_code: next.status, description, ...(next.status === 429 ? { parameters: { retry_after: next.retryAfter ?? 1 } } : {}) });
+      }
       if ((failures[method] ?? 0) > 0) {
         failures[method]!--;
         return result(res, 429, { ok: false, error_code: 429, description: 'Too Many Requests: retry after 1', parameters: { retry_after: 1 } });
@@ -131,6 +137,10 @@ export async function startFakeBotApi(options: { failFirst?: Record<string, numb
     /** Messages sent to one chat, in order. */
     chat(chatId: number): SentMessage[] {
       return [...messages.values()].filter((m) => m.chatId === chatId);
+    },
+    /** The next calls of `method` fail with these answers (429 with retry_after, 500…). */
+    failNext(method: string, answers: { status: number; retryAfter?: number }[]) {
+      scripted[method] = [...(scripted[method] ?? []), ...answers];
     },
     /** Queues an update for getUpdates (polling mode). */
     push(update: Update) {

@@ -35,7 +35,11 @@ export interface Harness {
 let updateId = 1;
 let messageId = 1;
 
-export async function startHarness(mode: 'webhook' | 'polling' = 'webhook', flood?: { burst: number; perSecond: number }): Promise<Harness> {
+export async function startHarness(
+  mode: 'webhook' | 'polling' = 'webhook',
+  flood?: { burst: number; perSecond: number },
+  extra: { outbox?: 'manual'; env?: Record<string, string> } = {},
+): Promise<Harness> {
   const api = await startFakeBotApi();
   const database = await createTestDatabase();
   const config = loadConfig({
@@ -46,6 +50,7 @@ export async function startHarness(mode: 'webhook' | 'polling' = 'webhook', floo
     DATABASE_URL: database.url,
     PORT: '0',
     LOG_LEVEL: 'silent',
+    ...(extra.env ?? {}),
   });
   const app = await startApp(config, {
     botInfo: BOT_INFO,
@@ -54,6 +59,8 @@ export async function startHarness(mode: 'webhook' | 'polling' = 'webhook', floo
     host: '127.0.0.1',
     // Tests tap faster than any person; flood control gets its own test with the real policy.
     flood: flood ?? { burst: 10_000, perSecond: 10_000 },
+    ...(extra.outbox ? { outbox: extra.outbox } : {}),
+    today: () => '2026-11-27',
   });
   const base = `http://127.0.0.1:${app.port}`;
   const harness: Harness = {

@@ -13,6 +13,11 @@ import { translator } from '../../i18n/index.js';
 import type { Logger } from '../../logger.js';
 import { cardText, helpCard, noticeCard, offerFormCard, offerListCard, refusedCard, type Card, type CardText } from './cards.js';
 import { createTeamsHandler } from './http.js';
+import type { MatchDesk } from '../../core/matching/desk.js';
+import { reasonText } from '../../core/matching/reasons.js';
+import { DeliveryError, type OutboxRow } from '../../outbox/outbox.js';
+import type { Text } from '../../core/dialogue/types.js';
+import { matchDigestCard } from './cards.js';
 
 export interface TeamsOptions {
   readonly appId?: string | undefined;
@@ -27,6 +32,8 @@ export interface TeamsOptions {
   /** After an offer is posted or changed (matching runs there, after the card is answered). */
   readonly onOfferSaved?: (offerId: string) => void;
   readonly onOfferClosed?: (offerId: string) => void;
+  /** Suggestions and the matchmaker's decisions on them. */
+  readonly desk?: MatchDesk;
 }
 
 interface Caller {
@@ -86,12 +93,17 @@ export function createTeamsChannel(options: TeamsOptions) {
     });
   }
 
-  /** Keeps where a matchmaker can be reached: their personal chat or the channel they installed us in. */
-  async function rememberMatchmaker(context: TurnContext): Promise<void> {
+  /**
+   * Keeps where matchmakers and providers can be reached later: their personal chat, or the
+   * channel they installed us in. Nobody else's conversation is stored.
+   */
+  async function rememberConversation(context: TurnContext): Promise<void> {
     const aad = context.activity.from?.aadObjectId;
     const conversationId = context.activity.conversation?.id;
+    const tenant = tenantOf(context);
     if (!aad || !conversationId) return;
-    if ((await directory.matchmakerPlaces(aad)).length === 0) return;
+    const known = (await directory.matchmakerPlaces(aad)).length > 0 || (tenant ? (await directory.organisationForTenant(tenant)) !== null : false);
+    if (!known) return;
     await directory.saveConversation({
       conversationId,
       aadObjectId: aad,
@@ -105,8 +117,31 @@ export function createTeamsChannel(options: TeamsOptions) {
     return offerFormCard(caller.t, { kind, places: await directory.placeCodes() });
   }
 
+  function digestFor(lang: Lang, views: Parameters<typeof matchDigestCard>[2]): Card {
+    const tr = translator(options.i18n, lang);
+    return matchDigestCard(cardText(tr), (r) => tr(reasonText(r)), views);
+  }
+
+  /** Introduce / Not now / Not a fit: only a matchmaker of the match's place may decide. */
+  async function onDecision(context: TurnContext, verb: string, data: Record<string, unknown>): Promise<Card> {
+    const desk = options.desk;
+    const lang = languageOf(context.activity.locale);
+    const matchId = typeof data.matchId === 'string' ? data.matchId : '';
+    const ids = Array.isArray(data.matchIds) ? data.matchIds.filter((x): x is string => typeof x === 'string').slice(0, 20) : [matchId];
+    const aad = context.activity.from?.aadObjectId;
+    const mine = new Set(aad ? (await directory.matchmakerPlaces(aad)).map((p) => p.code) : []);
+    const [view] = desk ? await desk.views([matchId]) : [];
+    if (!desk || !view || !view.placeCode || !mine.has(view.placeCode)) return refusedCard(cardText(translator(options.i18n, lang)));
+    if (verb === 'introduce') await desk.introduce(matchId);
+    else if (verb === 'snooze') await desk.snooze(matchId);
+    else await desk.dismiss(matchId, typeof data[`reason_${matchId}`] === 'string' ? String(data[`reason_${matchId}`]) : '');
+    const views = (await desk.views(ids)).filter((v) => v.placeCode && mine.has(v.placeCode));
+    return digestFor(lang, views);
+  }
+
   /** One place for every card verb, shared by Action.Execute and Action.Submit. */
   async function onVerb(context: TurnContext, verb: string, data: Record<string, unknown>): Promise<Card> {
+    if (verb === 'introduce' || verb === 'snooze' || verb === 'dismiss') return onDecision(context, verb, data);
     const caller = await callerOf(context);
     const org = caller.organisation;
     if (!org) return refusedCard(caller.t);
@@ -153,13 +188,13 @@ export function createTeamsChannel(options: TeamsOptions) {
     return noticeCard(caller.t, caller.t('saved.created', { title: created.title }));
   }
 
-  const VERBS = ['newOffer', 'newAsk', 'myOffers', 'editOffer', 'closeOffer', 'saveOffer'];
+  const VERBS = ['newOffer', 'newAsk', 'myOffers', 'editOffer', 'closeOffer', 'saveOffer', 'introduce', 'snooze', 'dismiss'];
   const reply = (context: TurnContext, card: Card) => context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
 
   app.turn('beforeTurn', async (context) => {
     const type = context.activity.type;
     if (type === ActivityTypes.Message || type === ActivityTypes.InstallationUpdate || type === ActivityTypes.ConversationUpdate) {
-      await rememberMatchmaker(context);
+      await rememberConversation(context);
     }
     return true;
   });
@@ -182,7 +217,41 @@ export function createTeamsChannel(options: TeamsOptions) {
   });
   app.activity(ActivityTypes.InstallationUpdate, async () => undefined);
 
+  async function withConversation(reference: unknown, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+    try {
+      await adapter.continueConversationAsync(options.appId ?? '', reference as Partial<ConversationReference>, logic);
+    } catch (error) {
+      const status = (error as { statusCode?: number }).statusCode;
+      const retryable = status === undefined || status === 429 || status >= 500;
+      throw new DeliveryError(`Teams answered ${status ?? 'no status'}: ${(error as Error).message}`, retryable);
+    }
+  }
+
+  /** Delivers one outbox message to Teams: a digest card, a card refresh, or a text. */
+  async function deliver(row: OutboxRow): Promise<unknown> {
+    const p = row.payload as { reference: { locale?: string }; conversationId?: string; activityId?: string; matchIds?: string[]; text?: Text };
+    const lang = languageOf(p.reference.locale);
+    if (row.kind === 'text' && p.text) {
+      const text = translator(options.i18n, lang)(p.text);
+      await withConversation(p.reference, async (context) => void (await context.sendActivity(text)));
+      return {};
+    }
+    const views = options.desk ? await options.desk.views(p.matchIds ?? []) : [];
+    const attachments = [CardFactory.adaptiveCard(digestFor(lang, views))];
+    if (row.kind === 'card.update' && p.activityId) {
+      await withConversation(p.reference, async (context) => void (await context.updateActivity({ id: p.activityId, type: 'message', attachments })));
+      return { activityId: p.activityId };
+    }
+    let activityId = '';
+    await withConversation(p.reference, async (context) => {
+      activityId = (await context.sendActivity({ attachments }))?.id ?? '';
+    });
+    if (activityId && options.desk && p.conversationId) await options.desk.recordCard(p.matchIds ?? [], p.conversationId, activityId);
+    return { activityId };
+  }
+
   return {
+    deliver,
     handler: createTeamsHandler(adapter, (context) => app.run(context).then(() => undefined), { loopbackOnly: !options.appId, log }),
     /** Sends a text to every stored conversation of the matchmakers of a place; returns how many. */
     async notifyMatchmakers(placeCode: string, text: (lang: Lang) => string): Promise<number> {

@@ -6,6 +6,8 @@ import { CATEGORIES, SPOKEN_LANGUAGES } from '../../core/taxonomy/categories.js'
 import { OFFER_TYPES, type FieldError, type OfferField, type OfferKind } from '../../core/offers/offer-form.js';
 import type { Offer } from '../../core/offers/ports.js';
 import type { Translate } from '../../i18n/index.js';
+import type { MatchView } from '../../core/matching/desk.js';
+import type { Reason } from '../../core/matching/types.js';
 
 export type Card = Record<string, unknown> & { type: 'AdaptiveCard' };
 type Element = Record<string, unknown>;
@@ -144,4 +146,34 @@ export function offerListCard(t: CardText, organisation: string, list: readonly 
     });
   }
   return card(body, [execute(t('help.newOffer'), 'newOffer'), execute(t('help.newAsk'), 'newAsk')]);
+}
+
+/** The matchmaker's digest: each suggestion with who ↔ who/what, reasons, state and decisions. */
+export function matchDigestCard(t: CardText, reason: (r: Reason) => string, views: readonly MatchView[]): Card {
+  const place = views[0]?.place ?? '';
+  const ids = views.map((v) => v.id);
+  const body: Element[] = [heading(t('digest.title', { place }))];
+  for (const v of views) {
+    const who = v.members
+      .map((m) => `${m.label}${m.answer ? ` (${t(`digest.answer.${m.answer}`)})` : ''}${m.kind === 'resident' && !m.reachable ? ` — ${t('digest.noTelegram')}` : ''}`)
+      .join('  ↔  ');
+    const items: Element[] = [
+      paragraph(`${t(`digest.kind.${v.kind}`)} · ${t('digest.score', { score: Math.round(v.score * 100) })} · ${t(`digest.state.${v.state}`)}`, { weight: 'Bolder' }),
+      paragraph(who, { spacing: 'None' }),
+      paragraph(v.reasons.map((r) => `• ${reason(r)}`).join('\n'), { isSubtle: true, spacing: 'Small' }),
+    ];
+    if (v.state === 'suggested' || v.state === 'snoozed') {
+      items.push({ type: 'Input.Text', id: `reason_${v.id}`, placeholder: t('digest.reasonPlaceholder'), maxLength: 300 });
+      items.push({
+        type: 'ActionSet',
+        actions: [
+          execute(t('digest.introduce'), 'introduce', { matchId: v.id, matchIds: ids }),
+          ...(v.state === 'suggested' ? [execute(t('digest.notNow'), 'snooze', { matchId: v.id, matchIds: ids })] : []),
+          execute(t('digest.notAFit'), 'dismiss', { matchId: v.id, matchIds: ids }),
+        ],
+      });
+    }
+    body.push({ type: 'Container', separator: true, items });
+  }
+  return card(body);
 }

@@ -58,8 +58,20 @@ export function runCommand(state: DialogueState, input: Input & { type: 'command
   }
 }
 
-/** Tapped anywhere, at any step: ask the matchmaker to call. */
+const ANSWERS = { y: 'yes', n: 'no', l: 'later' } as const;
+const UUID = /^[0-9a-f-]{36}$/i;
+
+/** Tapped anywhere, at any step: ask the matchmaker to call, or answer an introduction. */
 export function globalButton(state: DialogueState, data: string): StepOutcome | null {
+  const [kind, code, matchId] = data.split(':');
+  if (kind === 'intro' && code && code in ANSWERS && matchId && UUID.test(matchId)) {
+    const answer = ANSWERS[code as keyof typeof ANSWERS];
+    return {
+      state,
+      outputs: [toast(t('common.empty')), say(t(`intro.thanks.${answer}`), undefined, 'text')],
+      effects: [{ type: 'introAnswer', matchId, answer }],
+    };
+  }
   if (data !== 'help:call') return null;
   state.callRequested = true;
   return { state, outputs: [toast(t('common.empty')), say(t('referral.willCall'))] };

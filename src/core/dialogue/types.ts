@@ -123,7 +123,9 @@ export interface DialogueState {
 export type Effect =
   | { readonly type: 'consent'; readonly method: string }
   | { readonly type: 'confirmProfile' }
-  | { readonly type: 'forget' };
+  | { readonly type: 'forget' }
+  /** The resident's answer to an introduction the matchmaker proposed (double opt-in). */
+  | { readonly type: 'introAnswer'; readonly matchId: string; readonly answer: 'yes' | 'no' | 'later' };
 
 export interface TurnResult {
   readonly state: DialogueState | null;

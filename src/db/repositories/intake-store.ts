@@ -7,6 +7,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { DialogueState, PlaceInfo } from '../../core/dialogue/types.js';
 import type { FloodVerdict, Identity, IntakeStore, IntakeTransaction, StoredState } from '../../core/intake-service.js';
 import { matchKeys } from '../../core/matching/keys.js';
+import { answerIntroduction } from './introductions.js';
 import { rowsOf, type Database, type Executor } from '../client.js';
 import { channelIdentities, consents, dialogueStates, participants, places, profileItems, rateLimits } from '../schema/index.js';
 
@@ -114,6 +115,7 @@ function transaction(tx: Executor, placesOf: (tx: Executor) => Promise<PlaceInfo
       }
       if (rows.length > 0) await tx.insert(profileItems).values(rows);
     },
+    answerIntroduction: (participantId, matchId, answer) => answerIntroduction(tx, participantId, matchId, answer),
     async forget(participantId, identity) {
       // Whole matches go (the other side must not keep a trace of this person); identities,
       // items, consents, feedback and the dialogue state go with the participant (cascade).

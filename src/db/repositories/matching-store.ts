@@ -7,6 +7,7 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { MatchingStore } from '../../core/matching/matcher.js';
 import type { PlannedMatch } from '../../core/matching/plan.js';
 import type { ItemKind, Side, SideItem } from '../../core/matching/side.js';
+import { enqueue } from '../../outbox/outbox.js';
 import { pgArray, rowsOf, type Database, type Executor } from '../client.js';
 import { matchFeedback, matches, matchMembers, offers, places } from '../schema/index.js';
 
@@ -81,7 +82,20 @@ function toSide(key: string, ids: { participantId?: string; offerId?: string }, 
   };
 }
 
-async function saveOne(tx: Executor, plan: PlannedMatch, coolingDays: number): Promise<boolean> {
+/** Suggestions of one place within this many seconds go into one digest card (0: at once). */
+export interface NotifyPolicy {
+  readonly digestSeconds: number;
+}
+
+async function notifyLater(tx: Executor, plan: PlannedMatch, matchId: string, policy: NotifyPolicy): Promise<void> {
+  if (plan.placeId === null) return;
+  const window = policy.digestSeconds * 1000;
+  const bucket = window > 0 ? Math.floor(Date.now() / window) : `m${matchId}`;
+  const notBefore = window > 0 ? new Date((Number(bucket) + 1) * window) : undefined;
+  await enqueue(tx, { channel: 'internal', kind: 'matchmaker.digest', dedupeKey: `digest:${plan.placeId}:${bucket}`, payload: { placeId: plan.placeId }, notBefore });
+}
+
+async function saveOne(tx: Executor, plan: PlannedMatch, coolingDays: number, policy: NotifyPolicy): Promise<boolean> {
   const cooling = rowsOf(
     await tx.execute(sql`select 1 from matches where pair_key = ${plan.pairKey} and not (${OPEN_STATES})
       and created_at > now() - make_interval(days => ${coolingDays}) limit 1`),
@@ -96,7 +110,8 @@ async function saveOne(tx: Executor, plan: PlannedMatch, coolingDays: number): P
       targetWhere: OPEN_STATES,
       set: { score: plan.score, reasons: plan.reasons, needsInterpreter: plan.needsInterpreter, updatedAt: new Date() },
     })
-    .returning({ id: matches.id });
+    .returning({ id: matches.id, inserted: sql<boolean>`(xmax = 0)` });
+  if (row!.inserted) await notifyLater(tx, plan, row!.id, policy);
   await tx.delete(matchMembers).where(eq(matchMembers.matchId, row!.id));
   await tx.insert(matchMembers).values(
     plan.members.map((m) => ({ matchId: row!.id, participantId: m.participantId ?? null, offerId: m.offerId ?? null, itemId: m.itemId ?? null, role: m.role })),
@@ -104,7 +119,7 @@ async function saveOne(tx: Executor, plan: PlannedMatch, coolingDays: number): P
   return true;
 }
 
-export function createMatchingStore(db: Database): MatchingStore {
+export function createMatchingStore(db: Database, policy: NotifyPolicy = { digestSeconds: 0 }): MatchingStore {
   return {
     async side(key) {
       const [kind, id] = key.split(':') as [string, string];
@@ -141,7 +156,7 @@ export function createMatchingStore(db: Database): MatchingStore {
       if (plans.length === 0) return 0;
       return db.transaction(async (tx) => {
         let written = 0;
-        for (const plan of plans) if (await saveOne(tx, plan, coolingDays)) written++;
+        for (const plan of plans) if (await saveOne(tx, plan, coolingDays, policy)) written++;
         return written;
       });
     },

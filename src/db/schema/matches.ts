@@ -7,7 +7,7 @@ import { places } from './places.js';
 import { profileItems } from './items.js';
 
 export const MATCH_KINDS = ['complement', 'group', 'ambition'] as const;
-export const MATCH_STATES = ['suggested', 'dismissed', 'snoozed', 'introduced', 'accepted', 'met', 'closed', 'withdrawn'] as const;
+export const MATCH_STATES = ['suggested', 'dismissed', 'snoozed', 'introduced', 'accepted', 'declined', 'met', 'closed', 'withdrawn'] as const;
 
 /** A promising connection the engine found, with its reasons; the matchmaker decides. */
 export const matches = pgTable('matches', {

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, inArray } from 'drizzle-orm';
 import { channelIdentities, consents, matchMembers, participants, profileItems } from '../../../src/db/schema/index.js';
 import { addResident } from '../../support/people.js';
-import { label, render, startHarness, type Harness, type Resident } from '../../support/telegram-app.js';
+import { intakeByTaps, tax } from '../../support/intake.js';
+import { label, render, startHarness, type Harness } from '../../support/telegram-app.js';
 import { count, tablesMentioning } from '../../support/inspect.js';
 
 let h: Harness;
@@ -16,39 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.stop();
 });
-
-const tax = (lang: string, key: string) => label(lang, `taxonomy:${key}`);
-
-/** The whole intake by taps alone, in the resident's language. */
-async function intakeByTaps(u: Resident, lang: string) {
-  await u.send('/start lier');
-  expect(u.last.text).toBe(label(lang, 'language.ask'));
-  await u.tap(tax(lang, `langName.${lang}`));
-  expect(u.last.text).toBe(label(lang, 'consent.ask'));
-  await u.tap(label(lang, 'consent.yes'));
-  await u.tap(label(lang, 'common.yes')); // name from the Telegram profile
-  await u.tap(label(lang, 'common.yes')); // Stuyfplek Lier from the deep link
-  await u.tap(label(lang, 'common.skip')); // neighbourhood
-  await u.tap(tax(lang, 'cat.cooking'));
-  await u.tap(label(lang, 'picker.next'));
-  await u.tap(tax(lang, 'cat.sewing'));
-  await u.tap(label(lang, 'picker.done').split('(')[0]!.trim());
-  await u.tap(label(lang, 'picker.next'));
-  await u.tap(tax(lang, 'cat.sewing')); // skills
-  await u.tap(label(lang, 'picker.done').split('(')[0]!.trim());
-  await u.tap(tax(lang, 'sensitive.housing')); // needs, first page is personal
-  await u.tap(label(lang, 'picker.done').split('(')[0]!.trim());
-  expect(u.messages.at(-1)!.text).toContain('CAW');
-  await u.tap(label(lang, 'referral.noThanks'));
-  await u.tap(tax(lang, 'ambition.learn_dutch'));
-  await u.tap(label(lang, 'picker.done').split('(')[0]!.trim());
-  await u.tap(label(lang, 'availability.any'));
-  await u.tap(label(lang, 'picker.done').split('(')[0]!.trim());
-  await u.tap(tax(lang, 'langName.en'));
-  await u.tap(label(lang, 'picker.done').split('(')[0]!.trim());
-  expect(u.messages.at(-2)!.text).toContain(tax(lang, 'cat.cooking'));
-  await u.tap(label(lang, 'summary.confirm'));
-}
 
 async function storedProfile(telegramId: number) {
   const db = h.app.database.db;

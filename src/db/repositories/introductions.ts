@@ -1,0 +1,140 @@
+/**
+ * Double opt-in introductions. The matchmaker's *Introduce* asks each resident on Telegram
+ * without naming anyone; only when they said yes does anyone learn who the other is. Every
+ * message goes through the outbox, in the same transaction as the change that causes it.
+ */
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { CATEGORY_BY_ID } from '../../core/taxonomy/categories.js';
+import type { Button, Text } from '../../core/dialogue/types.js';
+import type { Reason } from '../../core/matching/types.js';
+import { enqueue } from '../../outbox/outbox.js';
+import { rowsOf, type Executor } from '../client.js';
+import { channelIdentities, matchCards, matches, matchMembers, offers, participants, places, teamsConversations } from '../schema/index.js';
+
+export interface TelegramPayload {
+  readonly chatId: string;
+  readonly lang: string;
+  readonly text: Text;
+  readonly buttons?: Button[][];
+}
+
+const cat = (id: string): Text => ({ key: `taxonomy:cat.${id}`, prefix: CATEGORY_BY_ID.get(id)?.emoji ?? '' });
+const firstName = (name: string | null) => (name ?? '').trim().split(/\s+/)[0] || '—';
+
+function topic(reasons: readonly Reason[]): Text[] {
+  for (const r of reasons) {
+    if (r.code === 'categories') return r.categories.map(cat);
+    if (r.code === 'group') return [cat(r.category)];
+  }
+  return [];
+}
+
+function proposal(kind: string, role: string, reasons: readonly Reason[]): Text {
+  const ambition = reasons.find((r) => r.code === 'ambition');
+  if (kind === 'ambition' && ambition?.code === 'ambition') return { key: 'intro.ask.ambition', params: { type: { key: `teams:type.${ambition.offerType}` } } };
+  if (kind === 'group') return { key: 'intro.ask.group', params: { category: topic(reasons) } };
+  return { key: role === 'gives' ? 'intro.ask.gives' : 'intro.ask.receives', params: { categories: topic(reasons) } };
+}
+
+async function telegramOf(tx: Executor, participantId: string) {
+  const [row] = await tx
+    .select({ chatId: channelIdentities.chatId, lang: participants.language, name: participants.displayName, paused: participants.paused })
+    .from(participants)
+    .leftJoin(channelIdentities, and(eq(channelIdentities.participantId, participants.id), eq(channelIdentities.channel, 'telegram')))
+    .where(eq(participants.id, participantId));
+  return row;
+}
+
+/** Asks every resident of the match, on Telegram, whether they want to meet. */
+export async function introduce(tx: Executor, matchId: string): Promise<'introduced' | 'notOpen'> {
+  const [match] = await tx
+    .update(matches)
+    .set({ state: 'introduced', introducedAt: new Date(), updatedAt: new Date() })
+    .where(and(eq(matches.id, matchId), inArray(matches.state, ['suggested', 'snoozed'])))
+    .returning();
+  if (!match) return 'notOpen';
+  const members = await tx.select().from(matchMembers).where(eq(matchMembers.matchId, matchId));
+  for (const m of members) {
+    if (!m.participantId) continue;
+    const who = await telegramOf(tx, m.participantId);
+    if (!who?.chatId || who.paused) continue;
+    const buttons: Button[][] = [[
+      { text: { key: 'intro.yes' }, data: `intro:y:${matchId}` },
+      { text: { key: 'intro.no' }, data: `intro:n:${matchId}` },
+      { text: { key: 'intro.later' }, data: `intro:l:${matchId}` },
+    ]];
+    const payload: TelegramPayload = { chatId: who.chatId, lang: who.lang, text: proposal(match.kind, m.role, match.reasons), buttons };
+    await enqueue(tx, { channel: 'telegram', kind: 'proposal', dedupeKey: `proposal:${matchId}:${m.participantId}`, payload, participantId: m.participantId, matchId });
+  }
+  await enqueueCardUpdates(tx, matchId, 'introduced');
+  return 'introduced';
+}
+
+/** Records one answer; when everyone answered, tells each side what they need to meet. */
+export async function answerIntroduction(tx: Executor, participantId: string, matchId: string, answer: 'yes' | 'no' | 'later'): Promise<void> {
+  const [match] = await tx.select().from(matches).where(and(eq(matches.id, matchId), eq(matches.state, 'introduced')));
+  if (!match) return;
+  const updated = await tx
+    .update(matchMembers)
+    .set({ answer, answeredAt: new Date() })
+    .where(and(eq(matchMembers.matchId, matchId), eq(matchMembers.participantId, participantId)))
+    .returning({ id: matchMembers.id });
+  if (updated.length === 0) return;
+  const members = await tx.select().from(matchMembers).where(eq(matchMembers.matchId, matchId));
+  const residents = members.filter((m) => m.participantId);
+  const yes = residents.filter((m) => m.answer === 'yes');
+  const allAnswered = residents.every((m) => m.answer === 'yes' || m.answer === 'no');
+  let state: 'accepted' | 'declined' | undefined;
+  if (match.kind === 'group') {
+    if (allAnswered) state = yes.length >= 3 ? 'accepted' : 'declined';
+  } else if (residents.some((m) => m.answer === 'no')) state = 'declined';
+  else if (yes.length === residents.length) state = 'accepted';
+  await enqueueCardUpdates(tx, matchId, `${participantId}:${answer}`);
+  if (!state) return;
+  await tx.update(matches).set({ state, updatedAt: new Date() }).where(eq(matches.id, matchId));
+  if (state === 'accepted') await tellHowToMeet(tx, match.id, match.placeId, yes.map((m) => m.participantId!), members.find((m) => m.offerId)?.offerId ?? null);
+  await enqueueCardUpdates(tx, matchId, state);
+}
+
+async function tellHowToMeet(tx: Executor, matchId: string, placeId: number | null, people: string[], offerId: string | null) {
+  const [place] = placeId ? await tx.select().from(places).where(eq(places.id, placeId)) : [];
+  const contact = place?.contact ?? place?.name ?? 'Stuyfplek';
+  const names = new Map<string, string>();
+  for (const id of people) names.set(id, firstName((await telegramOf(tx, id))?.name ?? null));
+  const [offer] = offerId ? await tx.select().from(offers).where(eq(offers.id, offerId)) : [];
+  for (const id of people) {
+    const who = await telegramOf(tx, id);
+    if (!who?.chatId) continue;
+    const others = people.filter((p) => p !== id).map((p) => names.get(p)!);
+    const text: Text = offer
+      ? { key: 'intro.acceptedOffer', params: { title: { raw: offer.title }, contact: { raw: offer.contact } } }
+      : { key: 'intro.accepted', params: { names: { raw: others.join(', ') }, contact: { raw: contact } } };
+    await enqueue(tx, { channel: 'telegram', kind: 'accepted', dedupeKey: `accepted:${matchId}:${id}`, payload: { chatId: who.chatId, lang: who.lang, text } satisfies TelegramPayload, participantId: id, matchId });
+  }
+  if (offer) {
+    const [conversation] = await tx.select().from(teamsConversations).where(eq(teamsConversations.aadObjectId, offer.authorAadId.toLowerCase()));
+    if (conversation) {
+      const text: Text = { key: 'teams:intro.providerTold', params: { names: { raw: [...names.values()].join(', ') }, title: { raw: offer.title }, contact: { raw: contact } } };
+      await enqueue(tx, { channel: 'teams', kind: 'text', dedupeKey: `provider:${matchId}`, payload: { reference: conversation.reference, text }, matchId });
+    }
+  }
+}
+
+/** Every card that shows this match is refreshed in place (through the outbox). */
+export async function enqueueCardUpdates(tx: Executor, matchId: string, because: string): Promise<void> {
+  const cards = await tx
+    .select({ activityId: matchCards.activityId, conversationId: matchCards.conversationId, reference: teamsConversations.reference })
+    .from(matchCards)
+    .innerJoin(teamsConversations, eq(teamsConversations.conversationId, matchCards.conversationId))
+    .where(eq(matchCards.matchId, matchId));
+  for (const card of cards) {
+    const ids = rowsOf<{ match_id: string }>(await tx.execute(sql`select match_id from match_cards where activity_id = ${card.activityId} order by id`)).map((r) => r.match_id);
+    await enqueue(tx, {
+      channel: 'teams',
+      kind: 'card.update',
+      dedupeKey: `update:${card.activityId}:${matchId}:${because}`,
+      payload: { reference: card.reference, activityId: card.activityId, matchIds: ids },
+      matchId,
+    });
+  }
+}
