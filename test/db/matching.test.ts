@@ -133,3 +133,16 @@ describe('across languages', () => {
     expect(await count()).toBe(0);
   });
 });
+
+describe('index keys', () => {
+  it('follow the items: written, changed and removed with them', async () => {
+    const jan = await addResident(db(), { name: 'Jan', items: [{ kind: 'need', categories: ['bike_repair', 'cooking'] }] });
+    const keys = async () => rowsOf<{ key: string }>(await db().execute(sql`select key from profile_item_keys where participant_id = ${jan} order by key`)).map((r) => r.key);
+    const [lier] = rowsOf<{ id: number }>(await db().execute(sql`select id from places where code = 'lier'`));
+    expect(await keys()).toEqual([`need:${lier!.id}:bike_repair`, `need:${lier!.id}:cooking`]);
+    await db().execute(sql`update profile_items set match_keys = array['need:' || ${lier!.id} || ':sewing'] where participant_id = ${jan}`);
+    expect(await keys()).toEqual([`need:${lier!.id}:sewing`]);
+    await db().delete(participants).where(eq(participants.id, jan));
+    expect(await keys()).toEqual([]);
+  });
+});

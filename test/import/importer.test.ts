@@ -332,7 +332,11 @@ describe('importFile', () => {
     expect(summary.offerIds).toEqual([course.row.id]);
     expect(course.row).toMatchObject({ title: 'Naailes voor iedereen', placeCodes: ['lier'] });
     expect(course.items.map((i) => [i.freeText, i.placeIds])).toEqual([['Naailes voor iedereen · Leer naaien; machines zijn er.', [lier]]]);
-    expect(await tableCounts()).toEqual(before);
+    // The offer now has one place instead of two, so it has fewer index keys; no other table changes size.
+    const { profile_item_keys: keysAfter, ...after } = await tableCounts();
+    const { profile_item_keys: keysBefore, ...rest } = before;
+    expect(after).toEqual(rest);
+    expect(keysAfter).toBeLessThan(keysBefore!);
     expect(formatSummary(await importFile(db(), file, { today: TODAY }))).toBe('0 added, 0 updated, 4 unchanged');
   });
 });

@@ -22,6 +22,8 @@ export interface MatchingConfig {
   readonly freshnessDays: number;
   /** Candidates read per look-up: the newest first. */
   readonly candidateLimit: number;
+  /** At most this many suggestions (the best) are kept per run: what a matchmaker can review. */
+  readonly maxSuggestionsPerRun: number;
   readonly groupMin: number;
   readonly groupMax: number;
   /** Providers can bring an interpreter: a resident ↔ provider match without a common language is kept, marked. */
@@ -35,6 +37,7 @@ export const DEFAULT_MATCHING: MatchingConfig = {
   dismissPenalty: 0.15,
   freshnessDays: 60,
   candidateLimit: 200,
+  maxSuggestionsPerRun: 20,
   groupMin: 3,
   groupMax: 6,
   interpreterForProviders: true,

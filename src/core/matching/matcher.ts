@@ -71,7 +71,7 @@ export function createMatcher(store: MatchingStore, config: MatchingConfig, cloc
       store.placeNames(),
     ]);
     const unique = new Map([...found, ...offers].map((s) => [s.key, s]));
-    const plans = planMatches(subject, [...unique.values()], { config, now: clock(), placeNames });
+    const plans = planMatches(subject, [...unique.values()], { config, now: clock(), placeNames }).slice(0, config.maxSuggestionsPerRun);
     await store.save(plans, config.coolingDays);
     return plans;
   }

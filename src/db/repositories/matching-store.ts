@@ -87,36 +87,48 @@ export interface NotifyPolicy {
   readonly digestSeconds: number;
 }
 
-async function notifyLater(tx: Executor, plan: PlannedMatch, matchId: string, policy: NotifyPolicy): Promise<void> {
-  if (plan.placeId === null) return;
+/** One digest per place and window, written with the suggestions it announces. */
+async function notifyLater(tx: Executor, placeId: number, firstMatchId: string, policy: NotifyPolicy): Promise<void> {
   const window = policy.digestSeconds * 1000;
-  const bucket = window > 0 ? Math.floor(Date.now() / window) : `m${matchId}`;
+  const bucket = window > 0 ? String(Math.floor(Date.now() / window)) : `run:${firstMatchId}`;
   const notBefore = window > 0 ? new Date((Number(bucket) + 1) * window) : undefined;
-  await enqueue(tx, { channel: 'internal', kind: 'matchmaker.digest', dedupeKey: `digest:${plan.placeId}:${bucket}`, payload: { placeId: plan.placeId }, notBefore });
+  await enqueue(tx, { channel: 'internal', kind: 'matchmaker.digest', dedupeKey: `digest:${placeId}:${bucket}`, payload: { placeId }, notBefore });
 }
 
-async function saveOne(tx: Executor, plan: PlannedMatch, coolingDays: number, policy: NotifyPolicy): Promise<boolean> {
-  const cooling = rowsOf(
-    await tx.execute(sql`select 1 from matches where pair_key = ${plan.pairKey} and not (${OPEN_STATES})
-      and created_at > now() - make_interval(days => ${coolingDays}) limit 1`),
+/**
+ * Saves a run's suggestions in a handful of set-based statements: skip pairs still cooling,
+ * upsert the rest by pair key (never a duplicate), replace their members, announce new ones.
+ */
+async function saveAll(tx: Executor, plans: readonly PlannedMatch[], coolingDays: number, policy: NotifyPolicy): Promise<number> {
+  const cooling = new Set(
+    rowsOf<{ pair_key: string }>(
+      await tx.execute(sql`select pair_key from matches where pair_key = any(${pgArray(plans.map((p) => p.pairKey))}::text[])
+        and not (${OPEN_STATES}) and created_at > now() - make_interval(days => ${coolingDays})`),
+    ).map((r) => r.pair_key),
   );
-  if (cooling.length > 0) return false;
-  const values = { kind: plan.kind, placeId: plan.placeId, pairKey: plan.pairKey, score: plan.score, reasons: plan.reasons, needsInterpreter: plan.needsInterpreter };
-  const [row] = await tx
-    .insert(matches)
-    .values(values)
-    .onConflictDoUpdate({
-      target: matches.pairKey,
-      targetWhere: OPEN_STATES,
-      set: { score: plan.score, reasons: plan.reasons, needsInterpreter: plan.needsInterpreter, updatedAt: new Date() },
-    })
-    .returning({ id: matches.id, inserted: sql<boolean>`(xmax = 0)` });
-  if (row!.inserted) await notifyLater(tx, plan, row!.id, policy);
-  await tx.delete(matchMembers).where(eq(matchMembers.matchId, row!.id));
-  await tx.insert(matchMembers).values(
-    plan.members.map((m) => ({ matchId: row!.id, participantId: m.participantId ?? null, offerId: m.offerId ?? null, itemId: m.itemId ?? null, role: m.role })),
+  const fresh = plans.filter((p) => !cooling.has(p.pairKey));
+  if (fresh.length === 0) return 0;
+  const rows = fresh.map((p) => ({ kind: p.kind, place_id: p.placeId, pair_key: p.pairKey, score: p.score, reasons: p.reasons, needs_interpreter: p.needsInterpreter }));
+  const saved = rowsOf<{ id: string; pair_key: string; inserted: boolean; place_id: number | null }>(
+    await tx.execute(sql`insert into matches (kind, place_id, pair_key, score, reasons, needs_interpreter)
+      select kind, place_id, pair_key, score, reasons, needs_interpreter
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(kind text, place_id int, pair_key text, score float8, reasons jsonb, needs_interpreter boolean)
+      on conflict (pair_key) where ${OPEN_STATES}
+      do update set score = excluded.score, reasons = excluded.reasons, needs_interpreter = excluded.needs_interpreter, updated_at = now()
+      returning id, pair_key, (xmax = 0) as inserted, place_id`),
   );
-  return true;
+  const idOf = new Map(saved.map((r) => [r.pair_key, r.id]));
+  await tx.execute(sql`delete from match_members where match_id = any(${pgArray(saved.map((r) => r.id))}::uuid[])`);
+  const members = fresh.flatMap((p) =>
+    p.members.map((m) => ({ match_id: idOf.get(p.pairKey), participant_id: m.participantId ?? null, offer_id: m.offerId ?? null, item_id: m.itemId ?? null, role: m.role })),
+  );
+  await tx.execute(sql`insert into match_members (match_id, participant_id, offer_id, item_id, role)
+    select match_id, participant_id, offer_id, item_id, role
+    from jsonb_to_recordset(${JSON.stringify(members)}::jsonb) as x(match_id uuid, participant_id uuid, offer_id uuid, item_id uuid, role text)`);
+  const firstNewByPlace = new Map<number, string>();
+  for (const r of saved) if (r.inserted && r.place_id !== null && !firstNewByPlace.has(Number(r.place_id))) firstNewByPlace.set(Number(r.place_id), r.id);
+  for (const [placeId, id] of firstNewByPlace) await notifyLater(tx, placeId, id, policy);
+  return saved.length;
 }
 
 export function createMatchingStore(db: Database, policy: NotifyPolicy = { digestSeconds: 0 }): MatchingStore {
@@ -127,10 +139,14 @@ export function createMatchingStore(db: Database, policy: NotifyPolicy = { diges
       return found[0] ?? null;
     },
     async candidates(keys, limit) {
+      // Per key, the newest few from the (key, created_at desc) index: cost does not grow with the population.
       const owners = rowsOf<{ participant_id: string | null; offer_id: string | null }>(
-        await db.execute(sql`select participant_id, offer_id from profile_items
-          where match_keys && ${pgArray(keys)}::text[] and (valid_until is null or valid_until > now())
-          order by created_at desc limit ${limit * 2}`),
+        await db.execute(sql`select x.participant_id, x.offer_id from unnest(${pgArray(keys)}::text[]) as k(key)
+          cross join lateral (
+            select participant_id, offer_id, created_at from profile_item_keys pk
+            where pk.key = k.key and (pk.valid_until is null or pk.valid_until > now())
+            order by pk.created_at desc limit ${limit}) x
+          order by x.created_at desc limit ${limit * 2}`),
       );
       const people = [...new Set(owners.flatMap((o) => (o.participant_id ? [o.participant_id] : [])))].slice(0, limit);
       const offerIds = [...new Set(owners.flatMap((o) => (o.offer_id ? [o.offer_id] : [])))].slice(0, limit);
@@ -154,11 +170,7 @@ export function createMatchingStore(db: Database, policy: NotifyPolicy = { diges
     },
     async save(plans, coolingDays) {
       if (plans.length === 0) return 0;
-      return db.transaction(async (tx) => {
-        let written = 0;
-        for (const plan of plans) if (await saveOne(tx, plan, coolingDays, policy)) written++;
-        return written;
-      });
+      return db.transaction((tx) => saveAll(tx, plans, coolingDays, policy));
     },
     async withdrawForOffer(offerId) {
       const rows = await db

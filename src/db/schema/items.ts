@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { participants } from './participants.js';
 import { offers } from './offers.js';
 
@@ -30,3 +30,17 @@ export const profileItems = pgTable('profile_items', {
   index('profile_items_match_keys_gin').using('gin', t.matchKeys),
   check('profile_items_one_owner', sql`num_nonnulls(${t.participantId}, ${t.offerId}) = 1`),
 ]);
+
+/**
+ * One row per index key of an item, kept in step with `profile_items.match_keys` by a trigger
+ * (migration 0005). Ordered per key by creation, so "the newest N with this key" reads a few
+ * index entries whatever the population.
+ */
+export const profileItemKeys = pgTable('profile_item_keys', {
+  key: text('key').notNull(),
+  itemId: uuid('item_id').notNull().references(() => profileItems.id, { onDelete: 'cascade' }),
+  participantId: uuid('participant_id'),
+  offerId: uuid('offer_id'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  validUntil: timestamp('valid_until', { withTimezone: true }),
+}, (t) => [primaryKey({ columns: [t.key, t.itemId] }), index('profile_item_keys_newest_idx').on(t.key, t.createdAt.desc()), index('profile_item_keys_item_idx').on(t.itemId)]);
