@@ -11,6 +11,7 @@ import { createMatcher, type Matcher } from './core/matching/matcher.js';
 import { createMatchingStore } from './db/repositories/matching-store.js';
 import { createMatchDesk } from './db/repositories/match-desk.js';
 import { createDigestFanOut } from './outbox/digest.js';
+import { createReferralFanOut } from './outbox/referral.js';
 import { createOutboxWorker, DeliveryError, type OutboxWorker } from './outbox/outbox.js';
 import { createTelegramDeliverer } from './channels/telegram/outbox.js';
 import { createIntakeService } from './core/intake-service.js';
@@ -66,7 +67,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   const matching = matchingConfigFrom(config);
   const matcher = createMatcher(createMatchingStore(database.db, { digestSeconds: config.NOTIFY_DIGEST_SECONDS }), matching);
   const desk = createMatchDesk(database.db, matching.dismissPenalty);
-  const intake = createIntakeService(createIntakeStore(database.db, overrides.flood), {
+  const intake = createIntakeService(createIntakeStore(database.db, overrides.flood, { followUpDays: config.FOLLOW_UP_DAYS }), {
     profileConfirmed: async (participantId) => background.run('match participant', () => matcher.matchParticipant(participantId)),
   });
   const routes: Record<string, Handler> = {};
@@ -117,13 +118,15 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     desk,
   });
   const digest = createDigestFanOut(database.db);
+  const referral = createReferralFanOut(database.db);
   const outbox = createOutboxWorker({
     db: database.db,
     log,
     maxAttempts: config.OUTBOX_MAX_ATTEMPTS,
     deliverers: {
       teams: teams.deliver,
-      internal: (row) => (row.kind === 'matchmaker.digest' ? digest(row) : Promise.reject(new DeliveryError(`unknown kind ${row.kind}`, false))),
+      internal: (row) =>
+        row.kind === 'matchmaker.digest' ? digest(row) : row.kind === 'referral' ? referral(row) : Promise.reject(new DeliveryError(`unknown kind ${row.kind}`, false)),
       ...(config.TELEGRAM_BOT_TOKEN
         ? { telegram: createTelegramDeliverer({ token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, i18n, ...(overrides.perChatIntervalMs !== undefined ? { perChatIntervalMs: overrides.perChatIntervalMs } : {}) }) }
         : {}),

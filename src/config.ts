@@ -53,6 +53,7 @@ export const configSchema = z
       }),
     ),
     NOTIFY_DIGEST_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number({ error: 'a whole number of seconds' }).int({ error: 'a whole number of seconds' }).min(0, { error: 'a whole number of seconds' }).default(300)),
+    FOLLOW_UP_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number({ error: 'a number of days' }).min(0, { error: 'a number of days' }).default(7)),
     OUTBOX_MAX_ATTEMPTS: z.preprocess(emptyAsUndefined, z.coerce.number({ error: 'a whole number from 1 to 100' }).int({ error: 'a whole number from 1 to 100' }).min(1, { error: 'a whole number from 1 to 100' }).max(100, { error: 'a whole number from 1 to 100' }).default(8)),
     LOG_LEVEL: z.preprocess(
       emptyAsUndefined,

@@ -30,6 +30,8 @@ export interface IntakeTransaction {
   forget(participantId: string, identity: Identity): Promise<void>;
   /** Records a resident's answer to an introduction and does what follows from it. */
   answerIntroduction(participantId: string, matchId: string, answer: 'yes' | 'no' | 'later'): Promise<void>;
+  /** "Did you meet?" and what came of it. */
+  answerFollowUp(participantId: string, matchId: string, answer: { met?: 'met' | 'notYet' | 'no'; outcome?: string }): Promise<void>;
 }
 
 export type FloodVerdict = 'ok' | 'warn' | 'drop';
@@ -76,7 +78,11 @@ export function createIntakeService(store: IntakeStore, hooks: IntakeHooks = {})
       return undefined;
     }
     await tx.save(stored, turn.state);
-    for (const e of effects) if (e.type === 'introAnswer') await tx.answerIntroduction(stored.participantId, e.matchId, e.answer);
+    for (const e of effects) {
+      if (e.type === 'introAnswer') await tx.answerIntroduction(stored.participantId, e.matchId, e.answer);
+      if (e.type === 'meetAnswer') await tx.answerFollowUp(stored.participantId, e.matchId, { met: e.answer });
+      if (e.type === 'outcome') await tx.answerFollowUp(stored.participantId, e.matchId, { outcome: e.outcome });
+    }
     if (!effects.some((e) => e.type === 'confirmProfile')) return undefined;
     await tx.confirmProfile(stored.participantId, turn.state);
     return stored.participantId;

@@ -14,6 +14,7 @@ import { startHarness, type Harness } from '../support/telegram-app.js';
 import { startFakeBotConnector, type FakeBotConnector } from '../support/fake-bot-connector.js';
 import { cardTextOf, register, TeamsUser, TENANT, type TeamsHarness } from '../support/teams-app.js';
 import { tablesMentioning } from '../support/inspect.js';
+import { addResident } from '../support/people.js';
 
 let h: Harness;
 let connector: FakeBotConnector;
@@ -104,9 +105,66 @@ describe('introductions', () => {
 
     // Nothing is left to send, and nothing was sent twice.
     await deliver();
-    const counts = rowsOf<{ status: string; n: number }>(await h.app.database.db.execute(sql`select status, count(*)::int as n from outbox group by status`));
-    expect(counts).toEqual([{ status: 'sent', n: expect.any(Number) }]);
+    const counts = rowsOf<{ status: string; kind: string }>(await h.app.database.db.execute(sql`select distinct status, kind from outbox where status <> 'sent'`));
+    expect(counts).toEqual([{ status: 'pending', kind: 'followup' }]); // the follow-up waits a week
     expect(amina.messages.filter((m) => m.text === amina.last.text)).toHaveLength(1);
+  });
+
+  it('asks a week later whether they met, and what came of it', async () => {
+    const amina = h.user(840_000_001, 'Amina', 'ar');
+    // A week passes.
+    await h.app.database.db.execute(sql`update outbox set next_attempt_at = now() where kind = 'followup'`);
+    await deliver();
+    expect(amina.last.text).toBe(t('ar', 'followup.ask'));
+    await amina.tap(t('ar', 'followup.met'));
+    expect(amina.last.text).toBe(t('ar', 'followup.outcomeAsk'));
+    await amina.tap(t('ar', 'outcome.volunteering'));
+    const [member] = rowsOf<{ met: string; outcome: string; state: string }>(
+      await h.app.database.db.execute(sql`select mm.met, mm.outcome, m.state from match_members mm join matches m on m.id = mm.match_id
+        join channel_identities ci on ci.participant_id = mm.participant_id where ci.external_id = '840000001'`),
+    );
+    expect(member).toEqual({ met: 'met', outcome: 'volunteering', state: 'met' });
+    await deliver();
+    const update = connector.calls.filter((c) => c.method === 'PUT').at(-1);
+    expect(cardTextOf(update?.body.attachments)).toContain('ontmoet');
+  });
+
+  it('sends the matchmaker a referral card when a resident asks to be called — flags only', async () => {
+    const u = h.user(840_000_003, 'Lina', 'nl');
+    await intakeByTaps(u, 'nl'); // flags housing
+    await u.send('/help');
+    await u.tap(t('nl', 'help.call'));
+    await deliver();
+    const matchmakerCards = connector.calls.filter((c) => c.method === 'POST').map((c) => cardTextOf(c.body.attachments)).filter((x) => x.includes('Graag bellen'));
+    expect(matchmakerCards.at(-1)).toContain('Graag bellen: Lina');
+    expect(matchmakerCards.at(-1)).toContain('Wonen');
+    expect(matchmakerCards.at(-1)).toContain('CAW');
+  });
+
+  it('after three unanswered proposals asks once, gently, whether they are still interested; a paused resident is not asked', async () => {
+    const u = h.user(840_000_004, 'Karim', 'ar');
+    await intakeByTaps(u, 'ar'); // skills: sewing
+    for (const n of [1, 2, 3, 4]) await addResident(h.app.database.db, { name: `Buur ${n}`, languages: ['en'], items: [{ kind: 'need', categories: ['sewing'] }] });
+    const [karim] = rowsOf<{ id: string }>(await h.app.database.db.execute(sql`select participant_id as id from channel_identities where external_id = '840000004'`));
+    await h.app.matcher.matchParticipant(karim!.id);
+    const open = rowsOf<{ id: string }>(
+      await h.app.database.db.execute(sql`select m.id from matches m join match_members mm on mm.match_id = m.id
+        where mm.participant_id = ${karim!.id} and m.kind = 'complement' and m.state = 'suggested' order by m.score desc`),
+    );
+    expect(open.length).toBeGreaterThanOrEqual(4);
+    const els = new TeamsUser(teams, 'Els');
+    await register(h.app, { matchmakerAad: els.aadObjectId, place: 'lier' });
+    for (const m of open.slice(0, 4)) await els.execute('introduce', { matchId: m.id, matchIds: [m.id] });
+    await deliver();
+    const asked = u.messages.filter((m) => m.buttons.flat().some((b) => b.data.startsWith('intro:')));
+    expect(asked).toHaveLength(3);
+    expect(u.last.text).toBe(t('ar', 'still.ask'));
+    await u.tap(t('ar', 'still.pause'));
+    expect(u.last.text).toBe(t('ar', 'pause.done'));
+    const more = rowsOf<{ id: string }>(await h.app.database.db.execute(sql`select m.id from matches m join match_members mm on mm.match_id = m.id where mm.participant_id = ${karim!.id} and m.state = 'suggested' limit 1`));
+    if (more[0]) await els.execute('introduce', { matchId: more[0].id, matchIds: [more[0].id] });
+    await deliver();
+    expect(u.messages.filter((m) => m.buttons.flat().some((b) => b.data.startsWith('intro:')))).toHaveLength(3);
   });
 
   it('forget removes the person from every match and pending message', async () => {

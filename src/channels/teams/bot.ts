@@ -17,7 +17,8 @@ import type { MatchDesk } from '../../core/matching/desk.js';
 import { reasonText } from '../../core/matching/reasons.js';
 import { DeliveryError, type OutboxRow } from '../../outbox/outbox.js';
 import type { Text } from '../../core/dialogue/types.js';
-import { matchDigestCard } from './cards.js';
+import { matchDigestCard, referralCard } from './cards.js';
+import type { ReferralCardData } from '../../outbox/referral.js';
 
 export interface TeamsOptions {
   readonly appId?: string | undefined;
@@ -234,6 +235,11 @@ export function createTeamsChannel(options: TeamsOptions) {
     if (row.kind === 'text' && p.text) {
       const text = translator(options.i18n, lang)(p.text);
       await withConversation(p.reference, async (context) => void (await context.sendActivity(text)));
+      return {};
+    }
+    if (row.kind === 'referral.card') {
+      const card = referralCard(cardText(translator(options.i18n, lang)), row.payload as ReferralCardData);
+      await withConversation(p.reference, async (context) => void (await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] })));
       return {};
     }
     const views = options.desk ? await options.desk.views(p.matchIds ?? []) : [];

@@ -8,6 +8,7 @@ import type { Offer } from '../../core/offers/ports.js';
 import type { Translate } from '../../i18n/index.js';
 import type { MatchView } from '../../core/matching/desk.js';
 import type { Reason } from '../../core/matching/types.js';
+import type { ReferralCardData } from '../../outbox/referral.js';
 
 export type Card = Record<string, unknown> & { type: 'AdaptiveCard' };
 type Element = Record<string, unknown>;
@@ -176,4 +177,15 @@ export function matchDigestCard(t: CardText, reason: (r: Reason) => string, view
     body.push({ type: 'Container', separator: true, items });
   }
   return card(body);
+}
+
+/** A resident asks to be called about something heavy: topics as flags only, with the services. */
+export function referralCard(t: CardText, data: ReferralCardData): Card {
+  const flags = data.flags.map((f) => t(`taxonomy:sensitive.${f}`)).join(', ') || '—';
+  const services = data.services.map((s) => `• ${s.name}${s.phone ? ` ☎️ ${s.phone}` : ''}`).join('\n');
+  return card([
+    heading(t('referral.title', { name: data.name })),
+    paragraph(t('referral.text', { place: data.place, flags })),
+    ...(services ? [paragraph(t('referral.services'), { weight: 'Bolder' }), paragraph(services)] : []),
+  ]);
 }

@@ -3,7 +3,7 @@ import type { StepHandler, StepOutcome } from './state.js';
 import { placeOf } from './state.js';
 import { languageButtons } from './consent.js';
 import { profileText } from './steps/summary.js';
-import { button, raw, say, t, toast } from './text.js';
+import { button, raw, rows, say, t, toast } from './text.js';
 import type { DialogueState, Input, TurnContext } from './types.js';
 import { isLang } from '../taxonomy/categories.js';
 
@@ -59,11 +59,37 @@ export function runCommand(state: DialogueState, input: Input & { type: 'command
 }
 
 const ANSWERS = { y: 'yes', n: 'no', l: 'later' } as const;
+const MET = { y: 'met', w: 'notYet', n: 'no' } as const;
+export const OUTCOMES = ['training', 'volunteering', 'work', 'initiative', 'friend', 'nothing'] as const;
+
+/** After 👍, what came of it: one tap. */
+function outcomeButtons(matchId: string) {
+  return rows(OUTCOMES.map((o) => button(t(`outcome.${o}`), `outcome:${o}:${matchId}`)), 2);
+}
+
+function followUp(state: DialogueState, kind: string, code: string, matchId: string): StepOutcome | null {
+  if (kind === 'met' && code in MET) {
+    const answer = MET[code as keyof typeof MET];
+    const next = answer === 'met' ? [say(t('followup.outcomeAsk'), outcomeButtons(matchId))] : [];
+    return { state, outputs: [toast(t('common.empty')), say(t(`followup.thanks.${answer}`), undefined, 'text'), ...next], effects: [{ type: 'meetAnswer', matchId, answer }] };
+  }
+  if (kind === 'outcome' && (OUTCOMES as readonly string[]).includes(code)) {
+    return { state, outputs: [toast(t('common.empty')), say(t('followup.outcomeThanks'), undefined, 'text')], effects: [{ type: 'outcome', matchId, outcome: code }] };
+  }
+  if (kind === 'still') {
+    if (code === 'p') state.paused = true;
+    return { state, outputs: [toast(t('common.empty')), say(t(code === 'p' ? 'pause.done' : 'still.kept'), undefined, 'text')] };
+  }
+  return null;
+}
 const UUID = /^[0-9a-f-]{36}$/i;
 
 /** Tapped anywhere, at any step: ask the matchmaker to call, or answer an introduction. */
 export function globalButton(state: DialogueState, data: string): StepOutcome | null {
   const [kind, code, matchId] = data.split(':');
+  if (kind && code && matchId !== undefined && (kind === 'met' || kind === 'outcome' || kind === 'still') && (kind === 'still' || UUID.test(matchId))) {
+    return followUp(state, kind, code, matchId);
+  }
   if (kind === 'intro' && code && code in ANSWERS && matchId && UUID.test(matchId)) {
     const answer = ANSWERS[code as keyof typeof ANSWERS];
     return {

@@ -125,7 +125,10 @@ export type Effect =
   | { readonly type: 'confirmProfile' }
   | { readonly type: 'forget' }
   /** The resident's answer to an introduction the matchmaker proposed (double opt-in). */
-  | { readonly type: 'introAnswer'; readonly matchId: string; readonly answer: 'yes' | 'no' | 'later' };
+  | { readonly type: 'introAnswer'; readonly matchId: string; readonly answer: 'yes' | 'no' | 'later' }
+  /** "Did you meet?" and what came of it, a week after both said yes. */
+  | { readonly type: 'meetAnswer'; readonly matchId: string; readonly answer: 'met' | 'notYet' | 'no' }
+  | { readonly type: 'outcome'; readonly matchId: string; readonly outcome: string };
 
 export interface TurnResult {
   readonly state: DialogueState | null;

@@ -7,7 +7,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { DialogueState, PlaceInfo } from '../../core/dialogue/types.js';
 import type { FloodVerdict, Identity, IntakeStore, IntakeTransaction, StoredState } from '../../core/intake-service.js';
 import { matchKeys } from '../../core/matching/keys.js';
-import { answerIntroduction } from './introductions.js';
+import { enqueue } from '../../outbox/outbox.js';
+import { answerFollowUp, answerIntroduction, DEFAULT_INTRO_POLICY, type IntroPolicy } from './introductions.js';
 import { rowsOf, type Database, type Executor } from '../client.js';
 import { channelIdentities, consents, dialogueStates, participants, places, profileItems, rateLimits } from '../schema/index.js';
 
@@ -67,7 +68,7 @@ function participantChanged(before: DialogueState, after: DialogueState): boolea
   return pick(before) !== pick(after);
 }
 
-function transaction(tx: Executor, placesOf: (tx: Executor) => Promise<PlaceInfo[]>): IntakeTransaction {
+function transaction(tx: Executor, placesOf: (tx: Executor) => Promise<PlaceInfo[]>, intro: IntroPolicy): IntakeTransaction {
   return {
     places: () => placesOf(tx),
     async load(identity): Promise<StoredState | null> {
@@ -95,6 +96,10 @@ function transaction(tx: Executor, placesOf: (tx: Executor) => Promise<PlaceInfo
         .where(and(eq(dialogueStates.participantId, stored.participantId), eq(dialogueStates.version, stored.version)))
         .returning({ version: dialogueStates.version });
       if (updated.length === 0) throw new ConcurrentUpdateError('dialogue state changed underneath this turn');
+      if (state.callRequested && !stored.state.callRequested) {
+        // Warm referral: the matchmakers get a card (flags only, never details), via the outbox.
+        await enqueue(tx, { channel: 'internal', kind: 'referral', dedupeKey: `referral:${stored.participantId}:${Date.now()}`, payload: { participantId: stored.participantId }, participantId: stored.participantId });
+      }
       // Most taps only change the draft; the participant row follows when its columns change.
       if (!participantChanged(stored.state, state)) return;
       await tx.update(participants).set(placeColumnsFrom(state)).where(eq(participants.id, stored.participantId));
@@ -115,7 +120,8 @@ function transaction(tx: Executor, placesOf: (tx: Executor) => Promise<PlaceInfo
       }
       if (rows.length > 0) await tx.insert(profileItems).values(rows);
     },
-    answerIntroduction: (participantId, matchId, answer) => answerIntroduction(tx, participantId, matchId, answer),
+    answerIntroduction: (participantId, matchId, answer) => answerIntroduction(tx, participantId, matchId, answer, intro),
+    answerFollowUp: (participantId, matchId, answer) => answerFollowUp(tx, participantId, matchId, answer),
     async forget(participantId, identity) {
       // Whole matches go (the other side must not keep a trace of this person); identities,
       // items, consents, feedback and the dialogue state go with the participant (cascade).
@@ -126,7 +132,7 @@ function transaction(tx: Executor, placesOf: (tx: Executor) => Promise<PlaceInfo
   };
 }
 
-export function createIntakeStore(db: Database, policy: FloodPolicy = DEFAULT_FLOOD_POLICY): IntakeStore {
+export function createIntakeStore(db: Database, policy: FloodPolicy = DEFAULT_FLOOD_POLICY, intro: IntroPolicy = DEFAULT_INTRO_POLICY): IntakeStore {
   const placesOf = createPlacesCache();
   return {
     async takeToken(identity): Promise<FloodVerdict> {
@@ -156,7 +162,7 @@ export function createIntakeStore(db: Database, policy: FloodPolicy = DEFAULT_FL
             returning update_id`);
           if (rowsOf(inserted).length === 0) return undefined;
         }
-        return work(transaction(tx, placesOf));
+        return work(transaction(tx, placesOf, intro));
       });
     },
   };

@@ -11,6 +11,14 @@ import { enqueue } from '../../outbox/outbox.js';
 import { rowsOf, type Executor } from '../client.js';
 import { channelIdentities, matchCards, matches, matchMembers, offers, participants, places, teamsConversations } from '../schema/index.js';
 
+/** When the follow-up "Did you meet?" goes out after both said yes. */
+export interface IntroPolicy {
+  readonly followUpDays: number;
+}
+export const DEFAULT_INTRO_POLICY: IntroPolicy = { followUpDays: 7 };
+/** After this many unanswered proposals, one gentle "still interested?" instead of another. */
+const SILENT_LIMIT = 3;
+
 export interface TelegramPayload {
   readonly chatId: string;
   readonly lang: string;
@@ -63,6 +71,20 @@ export async function introduce(tx: Executor, matchId: string): Promise<'introdu
       { text: { key: 'intro.no' }, data: `intro:n:${matchId}` },
       { text: { key: 'intro.later' }, data: `intro:l:${matchId}` },
     ]];
+    const silent = rowsOf<{ n: number }>(
+      await tx.execute(sql`select count(*)::int as n from match_members mm join matches x on x.id = mm.match_id
+        where mm.participant_id = ${m.participantId} and mm.answer is null and x.state = 'introduced' and x.id <> ${matchId}`),
+    )[0]?.n ?? 0;
+    if (Number(silent) >= SILENT_LIMIT) {
+      const still: TelegramPayload = {
+        chatId: who.chatId,
+        lang: who.lang,
+        text: { key: 'still.ask' },
+        buttons: [[{ text: { key: 'still.yes' }, data: 'still:y:-' }, { text: { key: 'still.pause' }, data: 'still:p:-' }]],
+      };
+      await enqueue(tx, { channel: 'telegram', kind: 'still', dedupeKey: `still:${m.participantId}:${silent}`, payload: still, participantId: m.participantId });
+      continue;
+    }
     const payload: TelegramPayload = { chatId: who.chatId, lang: who.lang, text: proposal(match.kind, m.role, match.reasons), buttons };
     await enqueue(tx, { channel: 'telegram', kind: 'proposal', dedupeKey: `proposal:${matchId}:${m.participantId}`, payload, participantId: m.participantId, matchId });
   }
@@ -71,7 +93,7 @@ export async function introduce(tx: Executor, matchId: string): Promise<'introdu
 }
 
 /** Records one answer; when everyone answered, tells each side what they need to meet. */
-export async function answerIntroduction(tx: Executor, participantId: string, matchId: string, answer: 'yes' | 'no' | 'later'): Promise<void> {
+export async function answerIntroduction(tx: Executor, participantId: string, matchId: string, answer: 'yes' | 'no' | 'later', policy: IntroPolicy = DEFAULT_INTRO_POLICY): Promise<void> {
   const [match] = await tx.select().from(matches).where(and(eq(matches.id, matchId), eq(matches.state, 'introduced')));
   if (!match) return;
   const updated = await tx
@@ -92,7 +114,11 @@ export async function answerIntroduction(tx: Executor, participantId: string, ma
   await enqueueCardUpdates(tx, matchId, `${participantId}:${answer}`);
   if (!state) return;
   await tx.update(matches).set({ state, updatedAt: new Date() }).where(eq(matches.id, matchId));
-  if (state === 'accepted') await tellHowToMeet(tx, match.id, match.placeId, yes.map((m) => m.participantId!), members.find((m) => m.offerId)?.offerId ?? null);
+  if (state === 'accepted') {
+    const people = yes.map((m) => m.participantId!);
+    await tellHowToMeet(tx, match.id, match.placeId, people, members.find((m) => m.offerId)?.offerId ?? null);
+    await scheduleFollowUps(tx, match.id, people, policy);
+  }
   await enqueueCardUpdates(tx, matchId, state);
 }
 
@@ -137,4 +163,32 @@ export async function enqueueCardUpdates(tx: Executor, matchId: string, because:
       matchId,
     });
   }
+}
+
+/** "Did you meet? 👍 / ⏳ / 👎", a configurable number of days after both said yes. */
+async function scheduleFollowUps(tx: Executor, matchId: string, people: readonly string[], policy: IntroPolicy): Promise<void> {
+  const notBefore = new Date(Date.now() + policy.followUpDays * 86_400_000);
+  for (const id of people) {
+    const who = await telegramOf(tx, id);
+    if (!who?.chatId) continue;
+    const buttons: Button[][] = [[
+      { text: { key: 'followup.met' }, data: `met:y:${matchId}` },
+      { text: { key: 'followup.notYet' }, data: `met:w:${matchId}` },
+      { text: { key: 'followup.no' }, data: `met:n:${matchId}` },
+    ]];
+    const payload: TelegramPayload = { chatId: who.chatId, lang: who.lang, text: { key: 'followup.ask' }, buttons };
+    await enqueue(tx, { channel: 'telegram', kind: 'followup', dedupeKey: `followup:${matchId}:${id}`, payload, participantId: id, matchId, notBefore });
+  }
+}
+
+/** Records "did you meet" and the outcome; the first 👍 marks the match as met. */
+export async function answerFollowUp(tx: Executor, participantId: string, matchId: string, answer: { met?: 'met' | 'notYet' | 'no'; outcome?: string }): Promise<void> {
+  const set = { ...(answer.met ? { met: answer.met } : {}), ...(answer.outcome ? { outcome: answer.outcome } : {}) };
+  const updated = await tx.update(matchMembers).set(set).where(and(eq(matchMembers.matchId, matchId), eq(matchMembers.participantId, participantId))).returning({ id: matchMembers.id });
+  if (updated.length === 0) return;
+  if (answer.met === 'met') {
+    const moved = await tx.update(matches).set({ state: 'met', updatedAt: new Date() }).where(and(eq(matches.id, matchId), eq(matches.state, 'accepted'))).returning({ id: matches.id });
+    if (moved.length > 0) await enqueueCardUpdates(tx, matchId, 'met');
+  }
+  if (answer.outcome) await enqueueCardUpdates(tx, matchId, `outcome:${participantId}:${answer.outcome}`);
 }

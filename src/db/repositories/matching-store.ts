@@ -139,13 +139,15 @@ export function createMatchingStore(db: Database, policy: NotifyPolicy = { diges
       return found[0] ?? null;
     },
     async candidates(keys, limit) {
+      // Enough per key to fill the limit twice over, whatever the number of keys.
+      const perKey = Math.max(10, Math.ceil((limit * 2) / Math.max(1, keys.length)));
       // Per key, the newest few from the (key, created_at desc) index: cost does not grow with the population.
       const owners = rowsOf<{ participant_id: string | null; offer_id: string | null }>(
         await db.execute(sql`select x.participant_id, x.offer_id from unnest(${pgArray(keys)}::text[]) as k(key)
           cross join lateral (
             select participant_id, offer_id, created_at from profile_item_keys pk
             where pk.key = k.key and (pk.valid_until is null or pk.valid_until > now())
-            order by pk.created_at desc limit ${limit}) x
+            order by pk.created_at desc limit ${perKey}) x
           order by x.created_at desc limit ${limit * 2}`),
       );
       const people = [...new Set(owners.flatMap((o) => (o.participant_id ? [o.participant_id] : [])))].slice(0, limit);

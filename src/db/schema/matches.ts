@@ -43,6 +43,9 @@ export const matchMembers = pgTable('match_members', {
   /** A resident's answer to the introduction: yes, no or later. */
   answer: text('answer', { enum: ['yes', 'no', 'later'] }),
   answeredAt: timestamp('answered_at', { withTimezone: true }),
+  /** The follow-up: did they meet, and what came of it (training, work, a new friend…). */
+  met: text('met', { enum: ['met', 'notYet', 'no'] }),
+  outcome: text('outcome'),
 }, (t) => [
   index('match_members_match_idx').on(t.matchId),
   index('match_members_participant_idx').on(t.participantId),

@@ -1,0 +1,2 @@
+ALTER TABLE "match_members" ADD COLUMN "met" text;--> statement-breakpoint
+ALTER TABLE "match_members" ADD COLUMN "outcome" text;
