@@ -12,7 +12,7 @@ import { createMatchingStore } from './db/repositories/matching-store.js';
 import { createMatchDesk } from './db/repositories/match-desk.js';
 import { createDigestFanOut } from './outbox/digest.js';
 import { createReferralFanOut } from './outbox/referral.js';
-import { createOutboxWorker, DeliveryError, type OutboxWorker } from './outbox/outbox.js';
+import { createOutboxWorker, DeliveryError, outboxCounts, type OutboxWorker } from './outbox/outbox.js';
 import { createTelegramDeliverer } from './channels/telegram/outbox.js';
 import { createIntakeService } from './core/intake-service.js';
 import { openDatabase, type DatabaseHandle } from './db/client.js';
@@ -138,7 +138,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   for (const path of ['/', '/privacy', '/terms']) routes[path] = info;
   if (!config.MICROSOFT_APP_ID) log.warn('Teams: MICROSOFT_APP_ID is not set, so /api/messages only accepts local requests; see README.md.');
 
-  const server = createHttpServer({ log, ping: database.ping, routes });
+  const server = createHttpServer({ log, ping: database.ping, routes, status: async () => ({ outbox: await outboxCounts(database.db) }) });
   const port = await listen(server, config.PORT, overrides.host);
   log.info({ port }, 'listening');
   const pruning = setInterval(() => void pruneBookkeeping(database.db).catch(() => undefined), 60 * 60 * 1000);

@@ -11,6 +11,8 @@ export type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<voi
 export interface HttpOptions {
   readonly log: Logger;
   readonly ping: () => Promise<boolean>;
+  /** Extra figures for /healthz (e.g. outbox counts), read only when the database answers. */
+  readonly status?: () => Promise<Record<string, unknown>>;
   readonly routes: Readonly<Record<string, Handler>>;
 }
 
@@ -18,7 +20,7 @@ export function createHttpServer(options: HttpOptions): Server {
   const { log, routes } = options;
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0]!;
-    const route = path === '/healthz' ? health(options.ping) : routes[path];
+    const route = path === '/healthz' ? health(options.ping, options.status) : routes[path];
     if (!route) return send(res, 404, { error: 'not found' });
     Promise.resolve(route(req, res)).catch((error: Error) => {
       log.error({ err: error.message, path }, 'request failed');
@@ -30,10 +32,11 @@ export function createHttpServer(options: HttpOptions): Server {
   return server;
 }
 
-function health(ping: () => Promise<boolean>): Handler {
+function health(ping: () => Promise<boolean>, status?: () => Promise<Record<string, unknown>>): Handler {
   return async (_req, res) => {
     const database = await ping();
-    send(res, database ? 200 : 503, { status: database ? 'ok' : 'degraded', database });
+    const extra = database && status ? await status().catch(() => ({})) : {};
+    send(res, database ? 200 : 503, { status: database ? 'ok' : 'degraded', database, ...extra });
   };
 }
 
