@@ -133,7 +133,8 @@ export function createTeamsChannel(options: TeamsOptions) {
     const mine = new Set(aad ? (await directory.matchmakerPlaces(aad)).map((p) => p.code) : []);
     const [view] = desk ? await desk.views([matchId]) : [];
     if (!desk || !view || !view.placeCode || !mine.has(view.placeCode)) return refusedCard(cardText(translator(options.i18n, lang)));
-    if (verb === 'introduce') await desk.introduce(matchId);
+    const note = data[`meet_${matchId}`];
+    if (verb === 'introduce') await desk.introduce(matchId, typeof note === 'string' ? note : undefined);
     else if (verb === 'snooze') await desk.snooze(matchId);
     else await desk.dismiss(matchId, typeof data[`reason_${matchId}`] === 'string' ? String(data[`reason_${matchId}`]) : '');
     const views = (await desk.views(ids)).filter((v) => v.placeCode && mine.has(v.placeCode));

@@ -163,7 +163,9 @@ export function matchDigestCard(t: CardText, reason: (r: Reason) => string, view
       paragraph(who, { spacing: 'None' }),
       paragraph(v.reasons.map((r) => `• ${reason(r)}`).join('\n'), { isSubtle: true, spacing: 'Small' }),
     ];
+    if (v.meetingNote) items.push(paragraph(t('digest.meeting', { meeting: v.meetingNote }), { spacing: 'Small' }));
     if (v.state === 'suggested' || v.state === 'snoozed') {
+      items.push({ type: 'Input.Text', id: `meet_${v.id}`, placeholder: t('digest.meetingPlaceholder'), maxLength: 300 });
       items.push({ type: 'Input.Text', id: `reason_${v.id}`, placeholder: t('digest.reasonPlaceholder'), maxLength: 300 });
       items.push({
         type: 'ActionSet',

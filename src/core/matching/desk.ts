@@ -19,12 +19,14 @@ export interface MatchView {
   readonly placeCode: string | null;
   readonly reasons: Reason[];
   readonly needsInterpreter: boolean;
+  readonly meetingNote: string | null;
   readonly members: MatchViewMember[];
 }
 
 export interface MatchDesk {
   views(ids: readonly string[]): Promise<MatchView[]>;
-  introduce(matchId: string): Promise<boolean>;
+  /** `meetingNote`: the moment and place the matchmaker proposes; without it, names and contact are shared. */
+  introduce(matchId: string, meetingNote?: string): Promise<boolean>;
   snooze(matchId: string): Promise<boolean>;
   dismiss(matchId: string, reason: string): Promise<boolean>;
   recordCard(matchIds: readonly string[], conversationId: string, activityId: string): Promise<void>;

@@ -54,10 +54,11 @@ async function telegramOf(tx: Executor, participantId: string) {
 }
 
 /** Asks every resident of the match, on Telegram, whether they want to meet. */
-export async function introduce(tx: Executor, matchId: string): Promise<'introduced' | 'notOpen'> {
+export async function introduce(tx: Executor, matchId: string, meetingNote?: string): Promise<'introduced' | 'notOpen'> {
+  const note = meetingNote?.trim().slice(0, 300) || null;
   const [match] = await tx
     .update(matches)
-    .set({ state: 'introduced', introducedAt: new Date(), updatedAt: new Date() })
+    .set({ state: 'introduced', introducedAt: new Date(), updatedAt: new Date(), meetingNote: note })
     .where(and(eq(matches.id, matchId), inArray(matches.state, ['suggested', 'snoozed'])))
     .returning();
   if (!match) return 'notOpen';
@@ -116,13 +117,13 @@ export async function answerIntroduction(tx: Executor, participantId: string, ma
   await tx.update(matches).set({ state, updatedAt: new Date() }).where(eq(matches.id, matchId));
   if (state === 'accepted') {
     const people = yes.map((m) => m.participantId!);
-    await tellHowToMeet(tx, match.id, match.placeId, people, members.find((m) => m.offerId)?.offerId ?? null);
+    await tellHowToMeet(tx, match.id, match.placeId, people, members.find((m) => m.offerId)?.offerId ?? null, match.meetingNote);
     await scheduleFollowUps(tx, match.id, people, policy);
   }
   await enqueueCardUpdates(tx, matchId, state);
 }
 
-async function tellHowToMeet(tx: Executor, matchId: string, placeId: number | null, people: string[], offerId: string | null) {
+async function tellHowToMeet(tx: Executor, matchId: string, placeId: number | null, people: string[], offerId: string | null, meetingNote: string | null) {
   const [place] = placeId ? await tx.select().from(places).where(eq(places.id, placeId)) : [];
   const contact = place?.contact ?? place?.name ?? 'Stuyfplek';
   const names = new Map<string, string>();
@@ -134,7 +135,9 @@ async function tellHowToMeet(tx: Executor, matchId: string, placeId: number | nu
     const others = people.filter((p) => p !== id).map((p) => names.get(p)!);
     const text: Text = offer
       ? { key: 'intro.acceptedOffer', params: { title: { raw: offer.title }, contact: { raw: offer.contact } } }
-      : { key: 'intro.accepted', params: { names: { raw: others.join(', ') }, contact: { raw: contact } } };
+      : meetingNote
+        ? { key: 'intro.acceptedMeeting', params: { names: { raw: others.join(', ') }, meeting: { raw: meetingNote } } }
+        : { key: 'intro.accepted', params: { names: { raw: others.join(', ') }, contact: { raw: contact } } };
     await enqueue(tx, { channel: 'telegram', kind: 'accepted', dedupeKey: `accepted:${matchId}:${id}`, payload: { chatId: who.chatId, lang: who.lang, text } satisfies TelegramPayload, participantId: id, matchId });
   }
   if (offer) {

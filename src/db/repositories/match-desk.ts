@@ -11,7 +11,7 @@ export function createMatchDesk(db: Database, dismissPenalty: number): MatchDesk
     async views(ids): Promise<MatchView[]> {
       if (ids.length === 0) return [];
       const rows = await db
-        .select({ id: matches.id, kind: matches.kind, state: matches.state, score: matches.score, reasons: matches.reasons, needsInterpreter: matches.needsInterpreter, place: places.name, placeCode: places.code })
+        .select({ id: matches.id, kind: matches.kind, state: matches.state, score: matches.score, reasons: matches.reasons, needsInterpreter: matches.needsInterpreter, meetingNote: matches.meetingNote, place: places.name, placeCode: places.code })
         .from(matches)
         .leftJoin(places, eq(places.id, matches.placeId))
         .where(inArray(matches.id, [...ids]));
@@ -46,7 +46,7 @@ export function createMatchDesk(db: Database, dismissPenalty: number): MatchDesk
             ),
         }));
     },
-    introduce: (matchId) => db.transaction(async (tx) => (await introduce(tx, matchId)) === 'introduced'),
+    introduce: (matchId, meetingNote) => db.transaction(async (tx) => (await introduce(tx, matchId, meetingNote)) === 'introduced'),
     snooze: (matchId) =>
       db.transaction(async (tx) => {
         const rows = await tx.update(matches).set({ state: 'snoozed', updatedAt: new Date() }).where(and(eq(matches.id, matchId), eq(matches.state, 'suggested'))).returning({ id: matches.id });

@@ -6,7 +6,7 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { MatchingStore } from '../../core/matching/matcher.js';
 import type { PlannedMatch } from '../../core/matching/plan.js';
-import type { ItemKind, Side, SideItem } from '../../core/matching/side.js';
+import type { Side, SideItem } from '../../core/matching/side.js';
 import { enqueue } from '../../outbox/outbox.js';
 import { pgArray, rowsOf, type Database, type Executor } from '../client.js';
 import { matchFeedback, matches, matchMembers, offers, places } from '../schema/index.js';
@@ -24,46 +24,43 @@ interface OwnerRow {
   updatedAt: Date;
 }
 
-async function itemsAndPenalties(db: Executor, column: 'participant_id' | 'offer_id', ids: string[]) {
-  const items = rowsOf<{ owner: string; id: string; kind: ItemKind; categories: string[] }>(
-    await db.execute(sql`select ${sql.raw(column)} as owner, id, kind, categories from profile_items
-      where ${sql.raw(column)} = any(${pgArray(ids)}::uuid[]) and (valid_until is null or valid_until > now())`),
-  );
-  const feedback = rowsOf<{ owner: string; category: string; penalty: number }>(
-    await db.execute(sql`select ${sql.raw(column)} as owner, category, sum(penalty)::float8 as penalty from match_feedback
-      where ${sql.raw(column)} = any(${pgArray(ids)}::uuid[]) group by 1, 2`),
-  );
-  const byOwner = new Map<string, SideItem[]>();
-  for (const i of items) byOwner.set(i.owner, [...(byOwner.get(i.owner) ?? []), { id: i.id, kind: i.kind, categories: i.categories }]);
-  const penalties = new Map<string, Record<string, number>>();
-  for (const f of feedback) penalties.set(f.owner, { ...(penalties.get(f.owner) ?? {}), [f.category]: Number(f.penalty) });
-  return { byOwner, penalties };
+/** Each owner's live items and "not a fit" penalties, as JSON columns of the same row (one round trip). */
+function ownedSql(column: 'participant_id' | 'offer_id', owner: string) {
+  const col = sql.raw(column);
+  const id = sql.raw(`${owner}.id`);
+  return sql`coalesce((select json_agg(json_build_object('id', i.id, 'kind', i.kind, 'categories', i.categories)) from profile_items i
+      where i.${col} = ${id} and (i.valid_until is null or i.valid_until > now())), '[]'::json) as items,
+    coalesce((select json_object_agg(f.category, f.total) from (select category, sum(penalty)::float8 as total from match_feedback
+      where ${col} = ${id} group by category) f), '{}'::json) as penalties`;
 }
+
+type OwnedRow = OwnerRow & { items: SideItem[] | string; penalties: Record<string, number> | string };
+const parsed = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
 
 /** Residents who may be matched: active, not paused, consenting to the matchmaker. */
 async function residents(db: Executor, ids: string[]): Promise<Side[]> {
   if (ids.length === 0) return [];
-  const owners = rowsOf<OwnerRow>(
+  const owners = rowsOf<OwnedRow>(
     await db.execute(sql`select p.id, case when p.place_id is null then '{}'::int[] else array[p.place_id] end as "placeIds",
-        p.neighbourhood, p.spoken_languages as languages, p.availability, null as "offerType", null as title, p.updated_at as "updatedAt"
+        p.neighbourhood, p.spoken_languages as languages, p.availability, null as "offerType", null as title, p.updated_at as "updatedAt",
+        ${ownedSql('participant_id', 'p')}
       from participants p
       where p.id = any(${pgArray(ids)}::uuid[]) and p.status = 'active' and not p.paused
         and exists (select 1 from consents c where c.participant_id = p.id and c.purpose = 'matchmaker' and c.withdrawn_at is null)`),
   );
-  const { byOwner, penalties } = await itemsAndPenalties(db, 'participant_id', owners.map((o) => o.id));
-  return owners.map((o) => toSide(`p:${o.id}`, { participantId: o.id }, o, byOwner.get(o.id) ?? [], penalties.get(o.id) ?? {}));
+  return owners.map((o) => toSide(`p:${o.id}`, { participantId: o.id }, o, parsed(o.items), parsed(o.penalties)));
 }
 
 /** Offers that may be matched: open and not expired. */
 async function openOffers(db: Executor, ids: string[]): Promise<Side[]> {
   if (ids.length === 0) return [];
-  const owners = rowsOf<OwnerRow>(
+  const owners = rowsOf<OwnedRow>(
     await db.execute(sql`select o.id, coalesce((select array_agg(pl.id) from places pl where pl.code = any(o.place_codes)), '{}') as "placeIds",
-        null as neighbourhood, o.languages, '{}'::text[] as availability, o.type as "offerType", o.title, o.updated_at as "updatedAt"
+        null as neighbourhood, o.languages, '{}'::text[] as availability, o.type as "offerType", o.title, o.updated_at as "updatedAt",
+        ${ownedSql('offer_id', 'o')}
       from offers o where o.id = any(${pgArray(ids)}::uuid[]) and o.status = 'open' and (o.ends_on is null or o.ends_on >= current_date)`),
   );
-  const { byOwner, penalties } = await itemsAndPenalties(db, 'offer_id', owners.map((o) => o.id));
-  return owners.map((o) => toSide(`o:${o.id}`, { offerId: o.id }, o, byOwner.get(o.id) ?? [], penalties.get(o.id) ?? {}));
+  return owners.map((o) => toSide(`o:${o.id}`, { offerId: o.id }, o, parsed(o.items), parsed(o.penalties)));
 }
 
 function toSide(key: string, ids: { participantId?: string; offerId?: string }, o: OwnerRow, items: SideItem[], penalties: Record<string, number>): Side {

@@ -24,6 +24,8 @@ export const matches = pgTable('matches', {
   /** Set when the suggestion went into a matchmaker digest (each goes into exactly one). */
   notifiedAt: timestamp('notified_at', { withTimezone: true }),
   introducedAt: timestamp('introduced_at', { withTimezone: true }),
+  /** How to meet, as the matchmaker proposed it on *Introduce* (moment and place); else first names and contact. */
+  meetingNote: text('meeting_note'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [

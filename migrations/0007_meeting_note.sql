@@ -1,0 +1,1 @@
+ALTER TABLE "matches" ADD COLUMN "meeting_note" text;
