@@ -18,3 +18,6 @@ INSERT INTO profile_item_keys (key, item_id, participant_id, offer_id, created_a
 SELECT DISTINCT k, i.id, i.participant_id, i.offer_id, i.created_at, i.valid_until
 FROM profile_items i, unnest(i.match_keys) AS k
 ON CONFLICT DO NOTHING;
+--> statement-breakpoint
+-- Covering index for the candidate look-up: the newest entries of a key without touching the table.
+CREATE INDEX IF NOT EXISTS profile_item_keys_newest_covering_idx ON profile_item_keys (key, created_at DESC) INCLUDE (participant_id, offer_id, valid_until);

@@ -36,7 +36,7 @@ export const DEFAULT_MATCHING: MatchingConfig = {
   coolingDays: 90,
   dismissPenalty: 0.15,
   freshnessDays: 60,
-  candidateLimit: 200,
+  candidateLimit: 100,
   maxSuggestionsPerRun: 20,
   groupMin: 3,
   groupMax: 6,

@@ -93,35 +93,37 @@ async function notifyLater(tx: Executor, placeId: number, firstMatchId: string, 
 }
 
 /**
- * Saves a run's suggestions in a handful of set-based statements: skip pairs still cooling,
- * upsert the rest by pair key (never a duplicate), replace their members, announce new ones.
+ * Saves a run's suggestions in one statement (data-modifying CTEs): skip pairs still cooling,
+ * upsert the rest by pair key (never a duplicate), replace their members; then announce new ones.
  */
 async function saveAll(tx: Executor, plans: readonly PlannedMatch[], coolingDays: number, policy: NotifyPolicy): Promise<number> {
-  const cooling = new Set(
-    rowsOf<{ pair_key: string }>(
-      await tx.execute(sql`select pair_key from matches where pair_key = any(${pgArray(plans.map((p) => p.pairKey))}::text[])
-        and not (${OPEN_STATES}) and created_at > now() - make_interval(days => ${coolingDays})`),
-    ).map((r) => r.pair_key),
+  const rows = plans.map((p) => ({ kind: p.kind, place_id: p.placeId, pair_key: p.pairKey, score: p.score, reasons: p.reasons, needs_interpreter: p.needsInterpreter }));
+  const members = plans.flatMap((p) =>
+    p.members.map((m) => ({ pair_key: p.pairKey, participant_id: m.participantId ?? null, offer_id: m.offerId ?? null, item_id: m.itemId ?? null, role: m.role })),
   );
-  const fresh = plans.filter((p) => !cooling.has(p.pairKey));
-  if (fresh.length === 0) return 0;
-  const rows = fresh.map((p) => ({ kind: p.kind, place_id: p.placeId, pair_key: p.pairKey, score: p.score, reasons: p.reasons, needs_interpreter: p.needsInterpreter }));
   const saved = rowsOf<{ id: string; pair_key: string; inserted: boolean; place_id: number | null }>(
-    await tx.execute(sql`insert into matches (kind, place_id, pair_key, score, reasons, needs_interpreter)
-      select kind, place_id, pair_key, score, reasons, needs_interpreter
-      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(kind text, place_id int, pair_key text, score float8, reasons jsonb, needs_interpreter boolean)
-      on conflict (pair_key) where ${OPEN_STATES}
-      do update set score = excluded.score, reasons = excluded.reasons, needs_interpreter = excluded.needs_interpreter, updated_at = now()
-      returning id, pair_key, (xmax = 0) as inserted, place_id`),
+    await tx.execute(sql`
+      with input as (
+        select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+          as x(kind text, place_id int, pair_key text, score float8, reasons jsonb, needs_interpreter boolean)
+        where not exists (select 1 from matches c where c.pair_key = x.pair_key
+          and c.state not in ('suggested', 'snoozed', 'introduced', 'accepted') and c.created_at > now() - make_interval(days => ${coolingDays}))
+      ), saved as (
+        insert into matches (kind, place_id, pair_key, score, reasons, needs_interpreter)
+        select kind, place_id, pair_key, score, reasons, needs_interpreter from input
+        on conflict (pair_key) where ${OPEN_STATES}
+        do update set score = excluded.score, reasons = excluded.reasons, needs_interpreter = excluded.needs_interpreter, updated_at = now()
+        returning id, pair_key, (xmax = 0) as inserted, place_id
+      ), cleared as (
+        delete from match_members where match_id in (select id from saved)
+      ), added as (
+        insert into match_members (match_id, participant_id, offer_id, item_id, role)
+        select s.id, m.participant_id, m.offer_id, m.item_id, m.role
+        from jsonb_to_recordset(${JSON.stringify(members)}::jsonb) as m(pair_key text, participant_id uuid, offer_id uuid, item_id uuid, role text)
+        join saved s on s.pair_key = m.pair_key
+      )
+      select id, pair_key, inserted, place_id from saved`),
   );
-  const idOf = new Map(saved.map((r) => [r.pair_key, r.id]));
-  await tx.execute(sql`delete from match_members where match_id = any(${pgArray(saved.map((r) => r.id))}::uuid[])`);
-  const members = fresh.flatMap((p) =>
-    p.members.map((m) => ({ match_id: idOf.get(p.pairKey), participant_id: m.participantId ?? null, offer_id: m.offerId ?? null, item_id: m.itemId ?? null, role: m.role })),
-  );
-  await tx.execute(sql`insert into match_members (match_id, participant_id, offer_id, item_id, role)
-    select match_id, participant_id, offer_id, item_id, role
-    from jsonb_to_recordset(${JSON.stringify(members)}::jsonb) as x(match_id uuid, participant_id uuid, offer_id uuid, item_id uuid, role text)`);
   const firstNewByPlace = new Map<number, string>();
   for (const r of saved) if (r.inserted && r.place_id !== null && !firstNewByPlace.has(Number(r.place_id))) firstNewByPlace.set(Number(r.place_id), r.id);
   for (const [placeId, id] of firstNewByPlace) await notifyLater(tx, placeId, id, policy);

@@ -33,7 +33,7 @@ export const profileItems = pgTable('profile_items', {
 
 /**
  * One row per index key of an item, kept in step with `profile_items.match_keys` by a trigger
- * (migration 0005). Ordered per key by creation, so "the newest N with this key" reads a few
+ * (migration 0005). Ordered per key by creation (a covering index, also in 0005), so "the newest N with this key" reads a few
  * index entries whatever the population.
  */
 export const profileItemKeys = pgTable('profile_item_keys', {
@@ -43,4 +43,5 @@ export const profileItemKeys = pgTable('profile_item_keys', {
   offerId: uuid('offer_id'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   validUntil: timestamp('valid_until', { withTimezone: true }),
-}, (t) => [primaryKey({ columns: [t.key, t.itemId] }), index('profile_item_keys_newest_idx').on(t.key, t.createdAt.desc()), index('profile_item_keys_item_idx').on(t.itemId)]);
+  // The look-up index, (key, created_at desc) covering the owner ids, is created in migration 0005.
+}, (t) => [primaryKey({ columns: [t.key, t.itemId] }), index('profile_item_keys_item_idx').on(t.itemId)]);

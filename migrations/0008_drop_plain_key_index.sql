@@ -1,0 +1,1 @@
+DROP INDEX "profile_item_keys_newest_idx";
