@@ -45,6 +45,13 @@ function responseFor(res: ServerResponse) {
   };
 }
 
+/** The fields every turn relies on: where it comes from and where replies go. */
+function isActivity(body: unknown): boolean {
+  if (typeof body !== 'object' || body === null) return false;
+  const a = body as { type?: unknown; serviceUrl?: unknown; conversation?: { id?: unknown }; from?: { id?: unknown } };
+  return typeof a.type === 'string' && typeof a.serviceUrl === 'string' && typeof a.conversation?.id === 'string' && typeof a.from?.id === 'string';
+}
+
 export function createTeamsHandler(
   adapter: TeamsAdapter,
   logic: (context: TurnContext) => Promise<void>,
@@ -57,9 +64,7 @@ export function createTeamsHandler(
     }
     const body = await readJson(req, res, MAX_BODY);
     if (body === REFUSED) return;
-    if (typeof body !== 'object' || body === null || typeof (body as { type?: unknown }).type !== 'string') {
-      return send(res, 400, { error: 'not a Bot Framework activity' });
-    }
+    if (!isActivity(body)) return send(res, 400, { error: 'not a Bot Framework activity' });
     const request = { body: body as Record<string, unknown>, headers: req.headers, method: 'POST' };
     try {
       await adapter.process(request, responseFor(res), logic);

@@ -132,6 +132,7 @@ describe('who may do what', () => {
     const res = await fetch(`${h.base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type":' });
     expect(res.status).toBe(400);
     expect((await h.post({ hello: 'world' })).status).toBe(400);
+    expect((await h.post({ type: 'message', text: 'no conversation, no sender' })).status).toBe(400);
     expect((await fetch(`${h.base}/api/messages`)).status).toBe(405);
   });
 
