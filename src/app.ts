@@ -5,7 +5,8 @@
 import type { Server } from 'node:http';
 import { run, type RunnerHandle } from '@grammyjs/runner';
 import type { UserFromGetMe } from 'grammy/types';
-import { matchingConfigFrom, type Config } from './config.js';
+import { hostOf, matchingConfigFrom, playgroundEnabled, type Config } from './config.js';
+import { createPlayground } from './channels/playground/api.js';
 import { createBackground, type Background } from './background.js';
 import { createMatcher, type Matcher } from './core/matching/matcher.js';
 import { createMatchingStore } from './db/repositories/matching-store.js';
@@ -125,6 +126,8 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     maxAttempts: config.OUTBOX_MAX_ATTEMPTS,
     deliverers: {
       teams: teams.deliver,
+      // The playground page reads its residents' messages from the outbox itself.
+      playground: async () => ({}),
       internal: (row) =>
         row.kind === 'matchmaker.digest' ? digest(row) : row.kind === 'referral' ? referral(row) : Promise.reject(new DeliveryError(`unknown kind ${row.kind}`, false)),
       ...(config.TELEGRAM_BOT_TOKEN
@@ -136,11 +139,22 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   routes['/api/messages'] = teams.handler;
   const info = createInfoPage(i18n);
   for (const path of ['/', '/privacy', '/terms']) routes[path] = info;
+  const playground = playgroundEnabled(config);
+  if (playground) {
+    Object.assign(routes, createPlayground({
+      db: database.db, intake, offers: createOfferStore(database.db), directory: createDirectory(database.db), desk, i18n,
+      today: overrides.today ?? (() => new Date().toISOString().slice(0, 10)),
+      onOfferSaved: (offerId) => background.run('match offer', () => matcher.matchOffer(offerId)),
+      settle: () => background.drain(),
+    }));
+  }
   if (!config.MICROSOFT_APP_ID) log.warn('Teams: MICROSOFT_APP_ID is not set, so /api/messages only accepts local requests; see README.md.');
 
   const server = createHttpServer({ log, ping: database.ping, routes, status: async () => ({ outbox: await outboxCounts(database.db) }) });
-  const port = await listen(server, config.PORT, overrides.host);
-  log.info({ port }, 'listening');
+  const host = overrides.host ?? hostOf(config);
+  const port = await listen(server, config.PORT, host);
+  log.info({ port, host }, 'listening');
+  if (playground) log.info(`Playground: http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}/`);
   const pruning = setInterval(() => void pruneBookkeeping(database.db).catch(() => undefined), 60 * 60 * 1000);
   pruning.unref();
 

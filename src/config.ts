@@ -29,7 +29,7 @@ export const configSchema = z
     DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('./data')),
     PORT: z.preprocess(
       emptyAsUndefined,
-      z.coerce.number({ error: 'a port number from 0 to 65535' }).int({ error: 'a port number from 0 to 65535' }).min(0, { error: 'a port number from 0 to 65535' }).max(65535, { error: 'a port number from 0 to 65535' }).default(3000),
+      z.coerce.number({ error: 'a port number from 0 to 65535' }).int({ error: 'a port number from 0 to 65535' }).min(0, { error: 'a port number from 0 to 65535' }).max(65535, { error: 'a port number from 0 to 65535' }).default(3978),
     ),
     TELEGRAM_BOT_TOKEN: optional(z.string().regex(/^\d+:[\w-]{20,}$/, 'a token from @BotFather, like 123456:ABC-DEF…')),
     TELEGRAM_MODE: z.preprocess(emptyAsUndefined, z.enum(['polling', 'webhook'], { error: 'polling or webhook' }).default('polling')),
@@ -55,6 +55,9 @@ export const configSchema = z
     NOTIFY_DIGEST_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number({ error: 'a whole number of seconds' }).int({ error: 'a whole number of seconds' }).min(0, { error: 'a whole number of seconds' }).default(300)),
     FOLLOW_UP_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number({ error: 'a number of days' }).min(0, { error: 'a number of days' }).default(7)),
     OUTBOX_MAX_ATTEMPTS: z.preprocess(emptyAsUndefined, z.coerce.number({ error: 'a whole number from 1 to 100' }).int({ error: 'a whole number from 1 to 100' }).min(1, { error: 'a whole number from 1 to 100' }).max(100, { error: 'a whole number from 1 to 100' }).default(8)),
+    NODE_ENV: optional(z.string()),
+    PLAYGROUND: z.preprocess(emptyAsUndefined, z.enum(['auto', 'on', 'off'], { error: 'auto, on or off' }).default('auto')),
+    HOST: optional(z.string().min(1)),
     LOG_LEVEL: z.preprocess(
       emptyAsUndefined,
       z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
@@ -100,4 +103,14 @@ export function matchingConfigFrom(config: Config): MatchingConfig {
     ...(config.MATCH_THRESHOLD !== undefined ? { threshold: config.MATCH_THRESHOLD } : {}),
     ...(config.MATCH_COOLING_DAYS !== undefined ? { coolingDays: config.MATCH_COOLING_DAYS } : {}),
   };
+}
+
+/** The playground is on for local use, off in production unless PLAYGROUND=on. */
+export function playgroundEnabled(config: Config): boolean {
+  return config.PLAYGROUND === 'on' || (config.PLAYGROUND === 'auto' && config.NODE_ENV !== 'production');
+}
+
+/** Loopback unless told otherwise, or in production (behind a load balancer). */
+export function hostOf(config: Config): string {
+  return config.HOST ?? (config.NODE_ENV === 'production' ? '0.0.0.0' : '127.0.0.1');
 }

@@ -4,7 +4,7 @@ import { DEFAULT_MATCHING } from '../src/core/matching/config.js';
 
 describe('configuration', () => {
   it('runs on a fresh machine with nothing set', () => {
-    expect(loadConfig({})).toMatchObject({ DATA_DIR: './data', PORT: 3000, TELEGRAM_MODE: 'polling', LOG_LEVEL: 'info' });
+    expect(loadConfig({})).toMatchObject({ DATA_DIR: './data', PORT: 3978, TELEGRAM_MODE: 'polling', LOG_LEVEL: 'info' });
   });
 
   it('turns MATCH_* into the matching settings, keeping defaults for the rest', () => {

@@ -7,7 +7,7 @@ import { handleTurn, type RenderedTurn } from './dialogue/engine.js';
 import type { DialogueState, Input, PlaceInfo } from './dialogue/types.js';
 
 export interface Identity {
-  readonly channel: 'telegram';
+  readonly channel: 'telegram' | 'playground';
   readonly externalId: string;
   readonly chatId: string;
 }

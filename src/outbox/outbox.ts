@@ -8,7 +8,7 @@ import { rowsOf, type Database, type Executor } from '../db/client.js';
 import { outbox } from '../db/schema/index.js';
 import type { Logger } from '../logger.js';
 
-export type OutboxChannel = 'telegram' | 'teams' | 'internal';
+export type OutboxChannel = 'telegram' | 'teams' | 'internal' | 'playground';
 
 export interface NewOutboxMessage {
   readonly channel: OutboxChannel;

@@ -44,13 +44,14 @@ function proposal(kind: string, role: string, reasons: readonly Reason[]): Text 
   return { key: role === 'gives' ? 'intro.ask.gives' : 'intro.ask.receives', params: { categories: topic(reasons) } };
 }
 
+/** Where a resident is reached: their Telegram chat (or the local playground's). */
 async function telegramOf(tx: Executor, participantId: string) {
   const [row] = await tx
-    .select({ chatId: channelIdentities.chatId, lang: participants.language, name: participants.displayName, paused: participants.paused })
+    .select({ chatId: channelIdentities.chatId, channel: channelIdentities.channel, lang: participants.language, name: participants.displayName, paused: participants.paused })
     .from(participants)
-    .leftJoin(channelIdentities, and(eq(channelIdentities.participantId, participants.id), eq(channelIdentities.channel, 'telegram')))
+    .leftJoin(channelIdentities, eq(channelIdentities.participantId, participants.id))
     .where(eq(participants.id, participantId));
-  return row;
+  return row ? { ...row, channel: row.channel ?? 'telegram' } : row;
 }
 
 /** Asks every resident of the match, on Telegram, whether they want to meet. */
@@ -83,11 +84,11 @@ export async function introduce(tx: Executor, matchId: string, meetingNote?: str
         text: { key: 'still.ask' },
         buttons: [[{ text: { key: 'still.yes' }, data: 'still:y:-' }, { text: { key: 'still.pause' }, data: 'still:p:-' }]],
       };
-      await enqueue(tx, { channel: 'telegram', kind: 'still', dedupeKey: `still:${m.participantId}:${silent}`, payload: still, participantId: m.participantId });
+      await enqueue(tx, { channel: who.channel, kind: 'still', dedupeKey: `still:${m.participantId}:${silent}`, payload: still, participantId: m.participantId });
       continue;
     }
     const payload: TelegramPayload = { chatId: who.chatId, lang: who.lang, text: proposal(match.kind, m.role, match.reasons), buttons };
-    await enqueue(tx, { channel: 'telegram', kind: 'proposal', dedupeKey: `proposal:${matchId}:${m.participantId}`, payload, participantId: m.participantId, matchId });
+    await enqueue(tx, { channel: who.channel, kind: 'proposal', dedupeKey: `proposal:${matchId}:${m.participantId}`, payload, participantId: m.participantId, matchId });
   }
   await enqueueCardUpdates(tx, matchId, 'introduced');
   return 'introduced';
@@ -138,7 +139,7 @@ async function tellHowToMeet(tx: Executor, matchId: string, placeId: number | nu
       : meetingNote
         ? { key: 'intro.acceptedMeeting', params: { names: { raw: others.join(', ') }, meeting: { raw: meetingNote } } }
         : { key: 'intro.accepted', params: { names: { raw: others.join(', ') }, contact: { raw: contact } } };
-    await enqueue(tx, { channel: 'telegram', kind: 'accepted', dedupeKey: `accepted:${matchId}:${id}`, payload: { chatId: who.chatId, lang: who.lang, text } satisfies TelegramPayload, participantId: id, matchId });
+    await enqueue(tx, { channel: who.channel, kind: 'accepted', dedupeKey: `accepted:${matchId}:${id}`, payload: { chatId: who.chatId, lang: who.lang, text } satisfies TelegramPayload, participantId: id, matchId });
   }
   if (offer) {
     const [conversation] = await tx.select().from(teamsConversations).where(eq(teamsConversations.aadObjectId, offer.authorAadId.toLowerCase()));
@@ -180,7 +181,7 @@ async function scheduleFollowUps(tx: Executor, matchId: string, people: readonly
       { text: { key: 'followup.no' }, data: `met:n:${matchId}` },
     ]];
     const payload: TelegramPayload = { chatId: who.chatId, lang: who.lang, text: { key: 'followup.ask' }, buttons };
-    await enqueue(tx, { channel: 'telegram', kind: 'followup', dedupeKey: `followup:${matchId}:${id}`, payload, participantId: id, matchId, notBefore });
+    await enqueue(tx, { channel: who.channel, kind: 'followup', dedupeKey: `followup:${matchId}:${id}`, payload, participantId: id, matchId, notBefore });
   }
 }
 

@@ -11,7 +11,7 @@ export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed'] as const
  */
 export const outbox = pgTable('outbox', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
-  channel: text('channel', { enum: ['telegram', 'teams', 'internal'] }).notNull(),
+  channel: text('channel', { enum: ['telegram', 'teams', 'internal', 'playground'] }).notNull(),
   kind: text('kind').notNull(),
   /** The same logical message is written once, however often its cause is replayed. */
   dedupeKey: text('dedupe_key').notNull().unique(),

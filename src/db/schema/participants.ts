@@ -26,7 +26,7 @@ export const participants = pgTable('participants', {
 export const channelIdentities = pgTable('channel_identities', {
   id: uuid('id').primaryKey().defaultRandom(),
   participantId: uuid('participant_id').notNull().references(() => participants.id, { onDelete: 'cascade' }),
-  channel: text('channel', { enum: ['telegram'] }).notNull(),
+  channel: text('channel', { enum: ['telegram', 'playground'] }).notNull(),
   externalId: text('external_id').notNull(),
   chatId: text('chat_id').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

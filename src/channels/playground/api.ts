@@ -1,0 +1,163 @@
+/**
+ * The local playground: the resident chat, the provider form and the matchmaker feed in one
+ * browser page, driven by the same dialogue, offer validation, matcher and match desk as Telegram
+ * and Teams. A channel like the others — it renders, it does not decide.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { and, eq, gt, inArray, sql } from 'drizzle-orm';
+import type { i18n as I18n } from 'i18next';
+import type { IntakeService } from '../../core/intake-service.js';
+import type { Input, Output } from '../../core/dialogue/types.js';
+import { parseOfferForm, type OfferField } from '../../core/offers/offer-form.js';
+import type { Directory, OfferStore } from '../../core/offers/ports.js';
+import type { MatchDesk } from '../../core/matching/desk.js';
+import { reasonText, KIND_KEYS } from '../../core/matching/reasons.js';
+import { isLang, RTL_LANGUAGES, type Lang } from '../../core/taxonomy/categories.js';
+import type { Database } from '../../db/client.js';
+import { matches, organisations, outbox } from '../../db/schema/index.js';
+import { translator, type Translate } from '../../i18n/index.js';
+import { readJson, REFUSED, send } from '../../http/io.js';
+import type { Handler } from '../../http/server.js';
+import { pageData, playgroundPage } from './page.js';
+
+export interface PlaygroundOptions {
+  readonly db: Database;
+  readonly intake: IntakeService;
+  readonly offers: OfferStore;
+  readonly directory: Directory;
+  readonly desk: MatchDesk;
+  readonly i18n: I18n;
+  readonly today: () => string;
+  readonly onOfferSaved: (offerId: string) => void;
+  /** Waits for matching started by the last action, so the feed shows it at once. */
+  readonly settle: () => Promise<void>;
+}
+
+const langOf = (v: unknown): Lang => (isLang(v) ? v : 'nl');
+
+function render(outputs: readonly Output[], tr: Translate) {
+  return outputs.map((o) =>
+    o.type === 'toast'
+      ? { type: 'toast', text: tr(o.text) }
+      : { type: 'message', text: tr(o.text), edit: o.edit ?? null, buttons: (o.buttons ?? []).map((row) => row.map((b) => ({ text: tr(b.text), data: b.data }))) },
+  );
+}
+
+function inputOf(body: Record<string, unknown>): Input | null {
+  if (typeof body.button === 'string') return { type: 'button', data: body.button.slice(0, 64) };
+  if (typeof body.text !== 'string') return null;
+  const text = body.text.slice(0, 5000);
+  const command = /^\/([a-z]+)(?:\s+(.*))?$/i.exec(text.trim());
+  return command ? { type: 'command', command: command[1]!.toLowerCase(), ...(command[2] ? { payload: command[2] } : {}) } : { type: 'text', text };
+}
+
+/** The demo organisation every playground provider posts for. */
+async function demoOrganisation(db: Database): Promise<number> {
+  await db.insert(organisations).values({ code: 'playground', name: 'Buurtwerk (demo)' }).onConflictDoNothing({ target: organisations.code });
+  const [org] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.code, 'playground'));
+  return org!.id;
+}
+
+export function createPlayground(options: PlaygroundOptions): Record<string, Handler> {
+  const { db, i18n } = options;
+  const json = (handler: (body: Record<string, unknown>) => Promise<unknown>): Handler => async (req: IncomingMessage, res: ServerResponse) => {
+    if (req.method !== 'POST') return send(res, 405, { error: 'use POST' });
+    const body = await readJson(req, res, 64 * 1024);
+    if (body === REFUSED) return;
+    if (typeof body !== 'object' || body === null) return send(res, 400, { error: 'expected a JSON object' });
+    send(res, 200, await handler(body as Record<string, unknown>));
+  };
+
+  /** One resident turn: the same intake service as Telegram, with a playground identity. */
+  const turn = json(async (body) => {
+    const resident = String(body.resident ?? '1').replace(/[^a-z0-9-]/gi, '').slice(0, 20) || '1';
+    const input = inputOf(body);
+    if (!input) return { error: 'send text or a button' };
+    const identity = { channel: 'playground' as const, externalId: resident, chatId: resident };
+    const outcome = await options.intake.handle(identity, undefined, input, { profileName: typeof body.name === 'string' ? body.name.slice(0, 40) : undefined, languageHint: langOf(body.lang) });
+    await options.settle();
+    if (outcome.kind !== 'handled') return { lang: langOf(body.lang), messages: [] };
+    return { lang: outcome.turn.lang, rtl: RTL_LANGUAGES.has(outcome.turn.lang), messages: render(outcome.turn.outputs, translator(i18n, outcome.turn.lang)) };
+  });
+
+  /** Messages the system sent on its own (proposals, "how to meet", follow-ups) to a playground resident. */
+  const inbox = json(async (body) => {
+    const resident = String(body.resident ?? '1');
+    const after = Number(body.after ?? 0) || 0;
+    const rows = await db
+      .select({ id: outbox.id, payload: outbox.payload })
+      .from(outbox)
+      .where(and(eq(outbox.channel, 'playground'), gt(outbox.id, after), sql`${outbox.payload}->>'chatId' = ${resident}`, inArray(outbox.status, ['sent'])))
+      .orderBy(outbox.id);
+    return {
+      messages: rows.map((r) => {
+        const p = r.payload as { lang: string; text: Parameters<Translate>[0]; buttons?: { text: Parameters<Translate>[0]; data: string }[][] };
+        const tr = translator(i18n, p.lang);
+        return { id: r.id, text: tr(p.text), buttons: (p.buttons ?? []).map((row) => row.map((b) => ({ text: tr(b.text), data: b.data }))) };
+      }),
+    };
+  });
+
+  /** The provider form: the same validation as the Teams card. */
+  const offer = json(async (body) => {
+    const lang = langOf(body.lang);
+    const places = await options.directory.placeCodes();
+    const result = parseOfferForm(body, places.map((p) => p.code), options.today());
+    const tr = translator(i18n, lang);
+    if (!result.ok) {
+      const errors: Partial<Record<OfferField, string>> = {};
+      for (const [field, e] of Object.entries(result.errors)) errors[field as OfferField] = tr({ key: `teams:${e.key}`, params: e.params ?? {} });
+      return { ok: false, errors };
+    }
+    const created = await options.offers.create(await demoOrganisation(db), 'playground', result.value);
+    options.onOfferSaved(created.id);
+    await options.settle();
+    return { ok: true, text: tr({ key: 'teams:saved.created', params: { title: { raw: created.title } } }) };
+  });
+
+  /** The matchmaker feed: the newest suggestions with their reasons, as on the Teams card. */
+  const feed = json(async (body) => {
+    const tr = translator(i18n, langOf(body.lang));
+    const rows = await db.select({ id: matches.id }).from(matches).where(inArray(matches.state, ['suggested', 'snoozed', 'introduced', 'accepted', 'declined', 'met'])).orderBy(sql`${matches.updatedAt} desc`).limit(20);
+    const views = await options.desk.views(rows.map((r) => r.id));
+    return {
+      cards: views.map((v) => ({
+        id: v.id,
+        state: v.state,
+        title: `${tr({ key: KIND_KEYS[v.kind] })} · ${tr({ key: `teams:digest.state.${v.state}` })} · ${Math.round(v.score * 100)}`,
+        who: v.members.map((m) => `${m.label}${m.answer ? ` (${tr({ key: `teams:digest.answer.${m.answer}` })})` : ''}`).join('  ↔  '),
+        reasons: v.reasons.map((r) => tr(reasonText(r))),
+        actions: v.state === 'suggested' || v.state === 'snoozed' ? ['introduce', 'snooze', 'dismiss'].map((verb) => ({ verb, label: tr({ key: `teams:digest.${verb === 'introduce' ? 'introduce' : verb === 'snooze' ? 'notNow' : 'notAFit'}` }) })) : [],
+      })),
+    };
+  });
+
+  const decide = json(async (body) => {
+    const matchId = String(body.matchId ?? '');
+    if (!/^[0-9a-f-]{36}$/i.test(matchId)) return { ok: false };
+    const verb = body.verb;
+    const ok =
+      verb === 'introduce' ? await options.desk.introduce(matchId, typeof body.note === 'string' ? body.note : undefined)
+      : verb === 'snooze' ? await options.desk.snooze(matchId)
+      : verb === 'dismiss' ? await options.desk.dismiss(matchId, typeof body.reason === 'string' ? body.reason : '')
+      : false;
+    await options.settle();
+    return { ok };
+  });
+
+  const page: Handler = async (_req, res) => {
+    const html = playgroundPage(pageData(translator(i18n, 'nl'), await options.directory.placeCodes()));
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': Buffer.byteLength(html) });
+    res.end(html);
+  };
+
+  return {
+    '/': page,
+    '/playground': page,
+    '/playground/api/turn': turn,
+    '/playground/api/inbox': inbox,
+    '/playground/api/offers': offer,
+    '/playground/api/feed': feed,
+    '/playground/api/decide': decide,
+  };
+}
