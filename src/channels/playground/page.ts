@@ -16,7 +16,7 @@ export function pageData(tr: Translate, places: { code: string; name: string }[]
   const l = (key: string) => tr({ key });
   return {
     labels: {
-      newOffer: l('teams:help.newOffer'), newAsk: l('teams:help.newAsk'), save: l('teams:form.save'), feed: l('teams:digest.title').replace('{{place}}', '').trim(),
+      newOffer: l('teams:help.newOffer'), newAsk: l('teams:help.newAsk'), save: l('teams:form.save'), feed: tr({ key: 'teams:digest.title', params: { place: { raw: 'Stuyfplek' } } }),
       hint: l('picker.ownWordsHint'), meeting: l('teams:digest.meetingPlaceholder'), reason: l('teams:digest.reasonPlaceholder'),
       title: l('teams:form.title'), description: l('teams:form.description'), type: l('teams:form.type'), categories: l('teams:form.categories'),
       places: l('teams:form.places'), languages: l('teams:form.languages'), startsOn: l('teams:form.startsOn'), endsOn: l('teams:form.endsOn'),
@@ -112,7 +112,7 @@ function residents() {
   $('#say').onsubmit = (e) => { e.preventDefault(); const t = $('#text').value; if (!t) return; $('#text').value = ''; send({ text: t }, t); };
   $('#text').placeholder = D.labels.hint;
 }
-residents(); form(); feed(); setInterval(inbox, 1500); setInterval(feed, 4000);
+residents(); form(); feed(); send({ text: '/start lier' }); setInterval(inbox, 1500); setInterval(feed, 4000);
 `;
 
 const STYLE = `
