@@ -8,6 +8,7 @@ import { and, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { i18n as I18n } from 'i18next';
 import type { IntakeService } from '../../core/intake-service.js';
 import type { Input, Output } from '../../core/dialogue/types.js';
+import { parseCommand } from '../../core/dialogue/parse-command.js';
 import { parseOfferForm, type OfferField } from '../../core/offers/offer-form.js';
 import type { Directory, OfferStore } from '../../core/offers/ports.js';
 import type { MatchDesk } from '../../core/matching/desk.js';
@@ -47,8 +48,7 @@ function inputOf(body: Record<string, unknown>): Input | null {
   if (typeof body.button === 'string') return { type: 'button', data: body.button.slice(0, 64) };
   if (typeof body.text !== 'string') return null;
   const text = body.text.slice(0, 5000);
-  const command = /^\/([a-z]+)(?:\s+(.*))?$/i.exec(text.trim());
-  return command ? { type: 'command', command: command[1]!.toLowerCase(), ...(command[2] ? { payload: command[2] } : {}) } : { type: 'text', text };
+  return parseCommand(text) ?? { type: 'text', text };
 }
 
 /** The demo organisation every playground provider posts for. */
