@@ -6,7 +6,7 @@
 import { ActivityTypes, CardFactory, TurnContext, type ConversationReference, type Storage } from 'botbuilder';
 import { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
 import type { i18n as I18n } from 'i18next';
-import { isLang, DEFAULT_LANG, type Lang } from '../../core/taxonomy/categories.js';
+import { langFromLocale, type Lang } from '../../core/taxonomy/categories.js';
 import { parseOfferForm, type OfferKind } from '../../core/offers/offer-form.js';
 import type { Directory, OfferStore, Organisation } from '../../core/offers/ports.js';
 import { translator } from '../../i18n/index.js';
@@ -45,10 +45,7 @@ interface Caller {
 }
 
 /** The user's Teams locale when it is one of the eight, else Dutch. */
-export function languageOf(locale: string | undefined): Lang {
-  const base = locale?.toLowerCase().split(/[-_]/)[0];
-  return isLang(base) ? base : DEFAULT_LANG;
-}
+export const languageOf = langFromLocale;
 
 function tenantOf(context: TurnContext): string | undefined {
   const a = context.activity;

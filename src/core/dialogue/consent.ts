@@ -2,14 +2,12 @@
  * Before consent nothing is stored: the chosen language and place travel in the button data,
  * and the state is created only when the resident taps *Yes*.
  */
-import { DEFAULT_LANG, isLang, UI_LANGUAGES, type Lang } from '../taxonomy/categories.js';
+import { isLang, langFromLocale, UI_LANGUAGES, type Lang } from '../taxonomy/categories.js';
 import { button, rows, say, t, toast } from './text.js';
 import type { Button, Input, Output, TurnContext } from './types.js';
 
 export function hintLanguage(ctx: TurnContext): Lang {
-  const base = ctx.languageHint?.toLowerCase().split(/[-_]/)[0];
-  if (base === 'prs') return 'fa';
-  return isLang(base) ? base : DEFAULT_LANG;
+  return langFromLocale(ctx.languageHint);
 }
 
 /** Language buttons, each in its own name; the phone's language first and marked. */

@@ -131,6 +131,13 @@ export const RTL_LANGUAGES: ReadonlySet<Lang> = new Set<Lang>(['ar', 'fa']);
 /** Languages people may say they speak: the eight plus others common in the neighbourhoods. */
 export const SPOKEN_LANGUAGES = [...UI_LANGUAGES, 'de', 'es', 'ru', 'so', 'ps', 'ber', 'ti', 'ku', 'pl', 'bg'] as const;
 
+/** A channel's locale (`ar-SA`, `fr_BE`, `prs`) → one of the eight, else Dutch. */
+export function langFromLocale(locale: string | undefined): Lang {
+  const base = locale?.toLowerCase().split(/[-_]/)[0];
+  if (base === 'prs') return 'fa'; // Dari
+  return isLang(base) ? base : DEFAULT_LANG;
+}
+
 export function isLang(x: unknown): x is Lang {
   return typeof x === 'string' && (UI_LANGUAGES as readonly string[]).includes(x);
 }
