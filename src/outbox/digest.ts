@@ -4,7 +4,8 @@
  */
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { matchmakers, matches, teamsConversations } from '../db/schema/index.js';
+import { matches } from '../db/schema/index.js';
+import { matchmakerConversationsOf } from '../db/repositories/conversations.js';
 import { enqueue, type OutboxRow } from './outbox.js';
 
 const MAX_PER_CARD = 10;
@@ -13,11 +14,7 @@ export function createDigestFanOut(db: Database) {
   return async (row: OutboxRow): Promise<unknown> => {
     const { placeId } = row.payload as { placeId: number };
     return db.transaction(async (tx) => {
-      const conversations = await tx
-        .selectDistinct({ conversationId: teamsConversations.conversationId, reference: teamsConversations.reference })
-        .from(teamsConversations)
-        .innerJoin(matchmakers, eq(matchmakers.aadObjectId, teamsConversations.aadObjectId))
-        .where(eq(matchmakers.placeId, placeId));
+      const conversations = await matchmakerConversationsOf(tx, placeId);
       // Without a matchmaker to tell, suggestions wait for the next digest.
       if (conversations.length === 0) return { cards: 0 };
       const pending = await tx

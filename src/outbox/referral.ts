@@ -4,7 +4,8 @@
  */
 import { eq } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { matchmakers, participants, places, teamsConversations } from '../db/schema/index.js';
+import { participants, places } from '../db/schema/index.js';
+import { matchmakerConversationsOf } from '../db/repositories/conversations.js';
 import { enqueue, type OutboxRow } from './outbox.js';
 
 export interface ReferralCardData {
@@ -24,11 +25,7 @@ export function createReferralFanOut(db: Database) {
         .innerJoin(places, eq(places.id, participants.placeId))
         .where(eq(participants.id, participantId));
       if (!person) return { cards: 0 };
-      const conversations = await tx
-        .selectDistinct({ conversationId: teamsConversations.conversationId, reference: teamsConversations.reference })
-        .from(teamsConversations)
-        .innerJoin(matchmakers, eq(matchmakers.aadObjectId, teamsConversations.aadObjectId))
-        .where(eq(matchmakers.placeId, person.placeId));
+      const conversations = await matchmakerConversationsOf(tx, person.placeId);
       const services = person.services.filter((s) => s.topics.some((topic) => person.flags.includes(topic))).map((s) => ({ name: s.name, phone: s.phone }));
       const data: ReferralCardData = { name: person.name ?? '—', place: person.place, flags: person.flags, services };
       for (const c of conversations) {

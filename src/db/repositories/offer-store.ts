@@ -6,6 +6,7 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { OfferInput } from '../../core/offers/offer-form.js';
 import type { ConversationRecord, Directory, Offer, OfferStore } from '../../core/offers/ports.js';
 import { matchKeys } from '../../core/matching/keys.js';
+import { matchmakerConversationsOf } from './conversations.js';
 import type { Database, Executor } from '../client.js';
 import { matchmakers, offers, organisations, organisationTenants, places, profileItems, teamsConversations } from '../schema/index.js';
 
@@ -140,13 +141,7 @@ export function createDirectory(db: Database): Directory {
       await db.insert(teamsConversations).values(values).onConflictDoUpdate({ target: teamsConversations.conversationId, set: values });
     },
     async matchmakerConversations(placeCode) {
-      const rows = await db
-        .select({ reference: teamsConversations.reference })
-        .from(teamsConversations)
-        .innerJoin(matchmakers, eq(matchmakers.aadObjectId, teamsConversations.aadObjectId))
-        .innerJoin(places, eq(places.id, matchmakers.placeId))
-        .where(eq(places.code, placeCode))
-        .orderBy(sql`${teamsConversations.kind} = 'personal' desc`, teamsConversations.updatedAt);
+      const rows = await matchmakerConversationsOf(db, sql`(select ${places.id} from ${places} where ${places.code} = ${placeCode})`);
       return rows.map((r) => r.reference);
     },
   };
