@@ -135,7 +135,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions) {
         log.error({ err: error.message }, 'outbox batch failed');
         return 0;
       });
-      void running.then((n) => (n > 0 ? setImmediate(schedule) : schedule()));
+      void running.then(() => schedule());
     }, options.pollMs ?? 1000);
     timer.unref();
   }
