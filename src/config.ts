@@ -18,6 +18,18 @@ const weightsSchema = z
   })
   .partial()
   .strict();
+/** A number from the environment, every failure explained with the same `expected` words. */
+function numberSchema(expected: string, rule: { min: number; max?: number; int?: boolean }) {
+  const error = { error: expected };
+  let schema = z.coerce.number(error).min(rule.min, error);
+  if (rule.max !== undefined) schema = schema.max(rule.max, error);
+  return rule.int ? schema.int(error) : schema;
+}
+const number = (expected: string, rule: { min: number; max?: number; int?: boolean }, fallback: number) =>
+  z.preprocess(emptyAsUndefined, numberSchema(expected, rule).default(fallback));
+const optionalNumber = (expected: string, rule: { min: number; max?: number; int?: boolean }) =>
+  z.preprocess(emptyAsUndefined, numberSchema(expected, rule).optional());
+
 const emptyAsUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(emptyAsUndefined, schema.optional());
 
@@ -27,10 +39,7 @@ export const configSchema = z
       z.string().regex(/^postgres(ql)?:\/\//, 'a postgres:// connection URL, or leave it empty for the embedded database'),
     ),
     DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('./data')),
-    PORT: z.preprocess(
-      emptyAsUndefined,
-      z.coerce.number({ error: 'a port number from 0 to 65535' }).int({ error: 'a port number from 0 to 65535' }).min(0, { error: 'a port number from 0 to 65535' }).max(65535, { error: 'a port number from 0 to 65535' }).default(3978),
-    ),
+    PORT: number('a port number from 0 to 65535', { min: 0, max: 65535, int: true }, 3978),
     TELEGRAM_BOT_TOKEN: optional(z.string().regex(/^\d+:[\w-]{20,}$/, 'a token from @BotFather, like 123456:ABC-DEF…')),
     TELEGRAM_MODE: z.preprocess(emptyAsUndefined, z.enum(['polling', 'webhook'], { error: 'polling or webhook' }).default('polling')),
     TELEGRAM_WEBHOOK_SECRET: optional(
@@ -40,8 +49,8 @@ export const configSchema = z
     MICROSOFT_APP_ID: optional(z.string().regex(GUID, 'the bot\'s Microsoft App ID (a GUID) from Azure')),
     MICROSOFT_APP_PASSWORD: optional(z.string().min(1)),
     MICROSOFT_APP_TENANT_ID: optional(z.string().regex(GUID, 'the Microsoft Entra tenant ID (a GUID) of a single-tenant bot')),
-    MATCH_THRESHOLD: z.preprocess(emptyAsUndefined, z.coerce.number({ error: 'a number from 0 to 1' }).min(0, { error: 'a number from 0 to 1' }).max(1, { error: 'a number from 0 to 1' }).optional()),
-    MATCH_COOLING_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number({ error: 'a whole number of days' }).int({ error: 'a whole number of days' }).min(0, { error: 'a whole number of days' }).optional()),
+    MATCH_THRESHOLD: optionalNumber('a number from 0 to 1', { min: 0, max: 1 }),
+    MATCH_COOLING_DAYS: optionalNumber('a whole number of days', { min: 0, int: true }),
     MATCH_WEIGHTS: optional(
       z.string().transform((text, ctx) => {
         try {
@@ -52,9 +61,9 @@ export const configSchema = z
         }
       }),
     ),
-    NOTIFY_DIGEST_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number({ error: 'a whole number of seconds' }).int({ error: 'a whole number of seconds' }).min(0, { error: 'a whole number of seconds' }).default(300)),
-    FOLLOW_UP_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number({ error: 'a number of days' }).min(0, { error: 'a number of days' }).default(7)),
-    OUTBOX_MAX_ATTEMPTS: z.preprocess(emptyAsUndefined, z.coerce.number({ error: 'a whole number from 1 to 100' }).int({ error: 'a whole number from 1 to 100' }).min(1, { error: 'a whole number from 1 to 100' }).max(100, { error: 'a whole number from 1 to 100' }).default(8)),
+    NOTIFY_DIGEST_SECONDS: number('a whole number of seconds', { min: 0, int: true }, 300),
+    FOLLOW_UP_DAYS: number('a number of days', { min: 0 }, 7),
+    OUTBOX_MAX_ATTEMPTS: number('a whole number from 1 to 100', { min: 1, max: 100, int: true }, 8),
     NODE_ENV: optional(z.string()),
     PLAYGROUND: z.preprocess(emptyAsUndefined, z.enum(['auto', 'on', 'off'], { error: 'auto, on or off' }).default('auto')),
     HOST: optional(z.string().min(1)),
