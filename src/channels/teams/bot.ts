@@ -75,16 +75,29 @@ export function createTeamsChannel(options: TeamsOptions) {
     turnStateFactory: () => new TurnState(),
   });
 
+  /** Who is talking, looked up once per turn: the organisation of their tenant, the places they match for. */
+  const roles = new WeakMap<TurnContext, Promise<{ organisation: Organisation | null; places: { code: string; name: string }[] }>>();
+  function rolesOf(context: TurnContext) {
+    let found = roles.get(context);
+    if (!found) {
+      const tenant = tenantOf(context);
+      const aad = context.activity.from?.aadObjectId;
+      found = Promise.all([tenant ? directory.organisationForTenant(tenant) : null, aad ? directory.matchmakerPlaces(aad) : []]).then(
+        ([organisation, places]) => ({ organisation, places }),
+      );
+      roles.set(context, found);
+    }
+    return found;
+  }
+
   async function callerOf(context: TurnContext): Promise<Caller> {
-    const tenant = tenantOf(context);
-    const organisation = tenant ? await directory.organisationForTenant(tenant) : null;
+    const { organisation } = await rolesOf(context);
     const t = cardText(translator(options.i18n, languageOf(context.activity.locale)));
     return { t, organisation, aadObjectId: context.activity.from?.aadObjectId, name: context.activity.from?.name ?? '' };
   }
 
   async function help(context: TurnContext): Promise<Card> {
-    const caller = await callerOf(context);
-    const places = caller.aadObjectId ? await directory.matchmakerPlaces(caller.aadObjectId) : [];
+    const [caller, { places }] = await Promise.all([callerOf(context), rolesOf(context)]);
     return helpCard(caller.t, {
       ...(caller.organisation ? { provider: { organisation: caller.organisation.name, name: caller.name } } : {}),
       matchmakerOf: places.map((p) => p.name),
@@ -98,10 +111,9 @@ export function createTeamsChannel(options: TeamsOptions) {
   async function rememberConversation(context: TurnContext): Promise<void> {
     const aad = context.activity.from?.aadObjectId;
     const conversationId = context.activity.conversation?.id;
-    const tenant = tenantOf(context);
     if (!aad || !conversationId) return;
-    const known = (await directory.matchmakerPlaces(aad)).length > 0 || (tenant ? (await directory.organisationForTenant(tenant)) !== null : false);
-    if (!known) return;
+    const { organisation, places } = await rolesOf(context);
+    if (!organisation && places.length === 0) return;
     await directory.saveConversation({
       conversationId,
       aadObjectId: aad,
@@ -126,8 +138,7 @@ export function createTeamsChannel(options: TeamsOptions) {
     const lang = languageOf(context.activity.locale);
     const matchId = typeof data.matchId === 'string' ? data.matchId : '';
     const ids = Array.isArray(data.matchIds) ? data.matchIds.filter((x): x is string => typeof x === 'string').slice(0, 20) : [matchId];
-    const aad = context.activity.from?.aadObjectId;
-    const mine = new Set(aad ? (await directory.matchmakerPlaces(aad)).map((p) => p.code) : []);
+    const mine = new Set((await rolesOf(context)).places.map((p) => p.code));
     const [view] = desk ? await desk.views([matchId]) : [];
     if (!desk || !view || !view.placeCode || !mine.has(view.placeCode)) return refusedCard(cardText(translator(options.i18n, lang)));
     const note = data[`meet_${matchId}`];
