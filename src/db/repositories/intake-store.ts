@@ -29,7 +29,7 @@ export function floodKey(identity: Identity): string {
   return createHash('sha256').update(`${identity.channel}:${identity.externalId}`).digest('hex');
 }
 
-function placeColumnsFrom(state: DialogueState) {
+function participantColumnsFrom(state: DialogueState) {
   const d = state.draft;
   return {
     displayName: d.name ?? null,
@@ -62,7 +62,7 @@ function createPlacesCache() {
 
 function participantChanged(before: DialogueState, after: DialogueState): boolean {
   const pick = (s: DialogueState) => {
-    const { updatedAt: _ignored, placeId: _place, ...rest } = placeColumnsFrom(s);
+    const { updatedAt: _ignored, placeId: _place, ...rest } = participantColumnsFrom(s);
     return JSON.stringify([rest, s.draft.placeCode]);
   };
   return pick(before) !== pick(after);
@@ -80,7 +80,7 @@ function transaction(tx: Executor, placesOf: (tx: Executor) => Promise<PlaceInfo
       return row ? { participantId: row.participantId, version: row.version, state: row.data as DialogueState } : null;
     },
     async create(identity, state, consentMethod) {
-      const [created] = await tx.insert(participants).values(placeColumnsFrom(state)).returning({ id: participants.id });
+      const [created] = await tx.insert(participants).values(participantColumnsFrom(state)).returning({ id: participants.id });
       const participantId = created!.id;
       await tx.insert(channelIdentities).values({ participantId, channel: identity.channel, externalId: identity.externalId, chatId: identity.chatId });
       await tx.insert(consents).values([
@@ -102,7 +102,7 @@ function transaction(tx: Executor, placesOf: (tx: Executor) => Promise<PlaceInfo
       }
       // Most taps only change the draft; the participant row follows when its columns change.
       if (!participantChanged(stored.state, state)) return;
-      await tx.update(participants).set(placeColumnsFrom(state)).where(eq(participants.id, stored.participantId));
+      await tx.update(participants).set(participantColumnsFrom(state)).where(eq(participants.id, stored.participantId));
     },
     async confirmProfile(participantId, state) {
       await tx.delete(profileItems).where(eq(profileItems.participantId, participantId));

@@ -45,7 +45,7 @@ function proposal(kind: string, role: string, reasons: readonly Reason[]): Text 
 }
 
 /** Where a resident is reached: their Telegram chat (or the local playground's). */
-async function telegramOf(tx: Executor, participantId: string) {
+async function reachOf(tx: Executor, participantId: string) {
   const [row] = await tx
     .select({ chatId: channelIdentities.chatId, channel: channelIdentities.channel, lang: participants.language, name: participants.displayName, paused: participants.paused })
     .from(participants)
@@ -66,7 +66,7 @@ export async function introduce(tx: Executor, matchId: string, meetingNote?: str
   const members = await tx.select().from(matchMembers).where(eq(matchMembers.matchId, matchId));
   for (const m of members) {
     if (!m.participantId) continue;
-    const who = await telegramOf(tx, m.participantId);
+    const who = await reachOf(tx, m.participantId);
     if (!who?.chatId || who.paused) continue;
     const buttons: Button[][] = [[
       { text: { key: 'intro.yes' }, data: `intro:y:${matchId}` },
@@ -127,11 +127,12 @@ export async function answerIntroduction(tx: Executor, participantId: string, ma
 async function tellHowToMeet(tx: Executor, matchId: string, placeId: number | null, people: string[], offerId: string | null, meetingNote: string | null) {
   const [place] = placeId ? await tx.select().from(places).where(eq(places.id, placeId)) : [];
   const contact = place?.contact ?? place?.name ?? 'Stuyfplek';
-  const names = new Map<string, string>();
-  for (const id of people) names.set(id, firstName((await telegramOf(tx, id))?.name ?? null));
+  const reach = new Map<string, Awaited<ReturnType<typeof reachOf>>>();
+  for (const id of people) reach.set(id, await reachOf(tx, id));
+  const names = new Map(people.map((id) => [id, firstName(reach.get(id)?.name ?? null)]));
   const [offer] = offerId ? await tx.select().from(offers).where(eq(offers.id, offerId)) : [];
   for (const id of people) {
-    const who = await telegramOf(tx, id);
+    const who = reach.get(id);
     if (!who?.chatId) continue;
     const others = people.filter((p) => p !== id).map((p) => names.get(p)!);
     const text: Text = offer
@@ -173,7 +174,7 @@ export async function enqueueCardUpdates(tx: Executor, matchId: string, because:
 async function scheduleFollowUps(tx: Executor, matchId: string, people: readonly string[], policy: IntroPolicy): Promise<void> {
   const notBefore = new Date(Date.now() + policy.followUpDays * 86_400_000);
   for (const id of people) {
-    const who = await telegramOf(tx, id);
+    const who = await reachOf(tx, id);
     if (!who?.chatId) continue;
     const buttons: Button[][] = [[
       { text: { key: 'followup.met' }, data: `met:y:${matchId}` },
