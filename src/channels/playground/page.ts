@@ -6,11 +6,6 @@ import { OFFER_TYPES } from '../../core/offers/offer-form.js';
 import { CATEGORIES, SPOKEN_LANGUAGES, UI_LANGUAGES } from '../../core/taxonomy/categories.js';
 import type { Translate } from '../../i18n/index.js';
 
-export interface PageData {
-  readonly labels: Record<string, string>;
-  readonly places: { code: string; name: string }[];
-}
-
 /** Labels and choices for the page, in Dutch (the default language of the Stuyfplek). */
 export function pageData(tr: Translate, places: { code: string; name: string }[]) {
   const l = (key: string) => tr({ key });

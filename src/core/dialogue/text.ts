@@ -28,9 +28,14 @@ export function rows(buttons: Button[], perRow: number): Button[][] {
 // matchmaker's view. Ordinary RTL text needs none of them.
 const UNSAFE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
 
+/** Removes control and bidi-override characters (keeps line breaks). */
+export function stripUnsafe(input: string): string {
+  return input.replace(UNSAFE, '');
+}
+
 /** Removes control and bidi-override characters, folds white space, trims. */
 export function cleanText(input: string): string {
-  return input.replace(UNSAFE, '').replace(/\s+/g, ' ').trim();
+  return stripUnsafe(input).replace(/\s+/g, ' ').trim();
 }
 
 export const MAX_FREE_TEXT = 300;

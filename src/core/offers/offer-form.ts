@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { CATEGORY_BY_ID, SPOKEN_LANGUAGES } from '../taxonomy/categories.js';
+import { stripUnsafe } from '../dialogue/text.js';
 
 export const OFFER_KINDS = ['offer', 'ask'] as const;
 export type OfferKind = (typeof OFFER_KINDS)[number];
@@ -41,9 +42,7 @@ export type OfferFormResult =
 const LIMITS = { title: 80, description: 500, contact: 120 } as const;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 // Control and bidi-override characters never belong in a title or description.
-const UNSAFE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
-
-const clean = (v: unknown) => (typeof v === 'string' ? v.replace(UNSAFE, '').trim() : v);
+const clean = (v: unknown) => (typeof v === 'string' ? stripUnsafe(v).trim() : v);
 /** Adaptive Card multi-selects send "a,b,c"; tests and other clients may send arrays. */
 const list = (v: unknown) =>
   Array.isArray(v) ? v.map(String) : typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : [];
