@@ -1,14 +1,12 @@
 /** Composition root: parse the environment once, start, and stop gracefully on SIGTERM/SIGINT. */
-import { existsSync } from 'node:fs';
-import { loadConfig, ConfigError } from './config.js';
+import { ConfigError } from './config.js';
+import { readEnvironment } from './environment.js';
 import { startApp } from './app.js';
 
 async function main(): Promise<void> {
-  // A local .env is a convenience; real deployments set the environment themselves.
-  if (existsSync('.env')) process.loadEnvFile('.env');
   let config;
   try {
-    config = loadConfig(process.env);
+    config = readEnvironment();
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`Goesting cannot start:\n${error.message}\n(see .env.example)\n`);

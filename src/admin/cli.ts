@@ -2,10 +2,10 @@
  * `npm run admin -- <command>`: places, organisations and matchmakers without SQL. A thin shell
  * over `db/repositories/admin.ts`; writing to stdout is its interface. Exit 1 = refused, 2 = bad usage.
  */
-import { existsSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { ConfigError, loadConfig } from '../config.js';
-import { openDatabase, type Database } from '../db/client.js';
+import { ConfigError } from '../config.js';
+import type { Database } from '../db/client.js';
+import { openToolDatabase, readEnvironment } from '../environment.js';
 import {
   AdminError,
   addMatchmaker,
@@ -140,10 +140,7 @@ async function main(argv: string[]): Promise<void> {
     usage(`${name}: ${(error as Error).message.split('\n')[0]}`);
   }
 
-  // The same database as the app, chosen the same way; migrations run on open, nothing is seeded.
-  if (existsSync('.env')) process.loadEnvFile('.env');
-  const config = loadConfig(process.env);
-  const handle = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: 1 });
+  const handle = await openToolDatabase(readEnvironment());
   try {
     process.stdout.write(await command.run(handle.db, values));
   } finally {

@@ -2,10 +2,9 @@
  * `npm run matches -- [--place lier] [--limit 20] [--lang nl]`: the current suggestions with
  * their score and reasons, in the chosen language — what a matchmaker will see in Teams.
  */
-import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { loadConfig, ConfigError } from '../config.js';
-import { openDatabase } from '../db/client.js';
+import { ConfigError } from '../config.js';
+import { openToolDatabase, readEnvironment } from '../environment.js';
 import { listSuggestions } from '../db/repositories/match-queries.js';
 import { createI18n, translator } from '../i18n/index.js';
 import { formatSuggestions } from './format-suggestions.js';
@@ -34,9 +33,7 @@ async function main(): Promise<number> {
     process.stderr.write(`--lang ${args.lang} is not valid: expected one of ${UI_LANGUAGES.join(', ')}\n`);
     return 1;
   }
-  if (existsSync('.env')) process.loadEnvFile('.env');
-  const config = loadConfig(process.env);
-  const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  const database = await openToolDatabase(readEnvironment());
   try {
     const list = await listSuggestions(database.db, { place: args.place, limit });
     process.stdout.write(formatSuggestions(list, translator(createI18n(), args.lang)));

@@ -3,11 +3,10 @@
  * offers and asks. A thin shell over `db/repositories/importer.ts`; writing to stdout/stderr is
  * its interface. Exit 1 = refused (every problem on its own line, nothing written), 2 = bad usage.
  */
-import { existsSync } from 'node:fs';
-import { ConfigError, loadConfig, matchingConfigFrom } from '../config.js';
+import { ConfigError, matchingConfigFrom } from '../config.js';
+import { openToolDatabase, readEnvironment } from '../environment.js';
 import { createMatcher } from '../core/matching/matcher.js';
 import { createMatchingStore } from '../db/repositories/matching-store.js';
-import { openDatabase } from '../db/client.js';
 import { formatSummary, ImportError, importFile } from '../db/repositories/importer.js';
 
 const USAGE = `Usage: npm run import -- <file.csv|file.json>
@@ -66,10 +65,8 @@ async function main(argv: string[]): Promise<void> {
   const [file] = files as [string];
   if (file.startsWith('-')) usage(`Unknown option "${file}".`);
 
-  // The same database as the app, chosen the same way; migrations run on open, nothing is seeded.
-  if (existsSync('.env')) process.loadEnvFile('.env');
-  const config = loadConfig(process.env);
-  const handle = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: 1 });
+  const config = readEnvironment();
+  const handle = await openToolDatabase(config);
   const bar = progressBar();
   try {
     // Imported profiles and offers are matched like confirmed ones, after the import committed.
