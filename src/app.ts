@@ -5,8 +5,9 @@
 import type { Server } from 'node:http';
 import { run, type RunnerHandle } from '@grammyjs/runner';
 import type { UserFromGetMe } from 'grammy/types';
-import { hostOf, matchingConfigFrom, playgroundEnabled, type Config } from './config.js';
+import { demoDataWanted, hostOf, matchingConfigFrom, playgroundEnabled, type Config } from './config.js';
 import { createPlayground } from './channels/playground/api.js';
+import { loadDemoData } from './channels/playground/demo.js';
 import { createBackground, type Background } from './background.js';
 import { createMatcher, type Matcher } from './core/matching/matcher.js';
 import { createMatchingStore } from './db/repositories/matching-store.js';
@@ -139,11 +140,19 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   routes['/api/messages'] = teams.handler;
   const info = createInfoPage(i18n);
   for (const path of ['/', '/privacy', '/terms']) routes[path] = info;
+  const today = overrides.today ?? (() => new Date().toISOString().slice(0, 10));
+  if (demoDataWanted(config)) {
+    const demo = await loadDemoData(database.db, matcher, today()).catch((error: Error) => {
+      log.warn({ error: error.message }, 'demo data not loaded');
+      return null;
+    });
+    if (demo) log.info({ rows: demo.rows, suggestions: demo.suggestions }, 'demo data loaded: fictional residents and offers (DEMO_DATA=off to start empty)');
+  }
   const playground = playgroundEnabled(config);
   if (playground) {
     Object.assign(routes, createPlayground({
-      db: database.db, intake, offers: createOfferStore(database.db), directory: createDirectory(database.db), desk, i18n,
-      today: overrides.today ?? (() => new Date().toISOString().slice(0, 10)),
+      db: database.db, intake, offers: createOfferStore(database.db), directory: createDirectory(database.db), desk, i18n, log,
+      today,
       onOfferSaved: (offerId) => background.run('match offer', () => matcher.matchOffer(offerId)),
       settle: () => background.drain(),
     }));

@@ -66,6 +66,7 @@ export const configSchema = z
     OUTBOX_MAX_ATTEMPTS: number('a whole number from 1 to 100', { min: 1, max: 100, int: true }, 8),
     NODE_ENV: optional(z.string()),
     PLAYGROUND: z.preprocess(emptyAsUndefined, z.enum(['auto', 'on', 'off'], { error: 'auto, on or off' }).default('auto')),
+    DEMO_DATA: z.preprocess(emptyAsUndefined, z.enum(['auto', 'on', 'off'], { error: 'auto, on or off' }).default('auto')),
     HOST: optional(z.string().min(1)),
     LOG_LEVEL: z.preprocess(
       emptyAsUndefined,
@@ -117,6 +118,15 @@ export function matchingConfigFrom(config: Config): MatchingConfig {
 /** The playground is on for local use, off in production unless PLAYGROUND=on. */
 export function playgroundEnabled(config: Config): boolean {
   return config.PLAYGROUND === 'on' || (config.PLAYGROUND === 'auto' && config.NODE_ENV !== 'production');
+}
+
+/**
+ * Fictional demo people and offers go into an empty database only for trying Goesting out: with
+ * the playground on and neither Telegram nor Teams connected, unless DEMO_DATA says otherwise.
+ */
+export function demoDataWanted(config: Config): boolean {
+  if (config.DEMO_DATA !== 'auto') return config.DEMO_DATA === 'on';
+  return playgroundEnabled(config) && !config.TELEGRAM_BOT_TOKEN && !config.MICROSOFT_APP_ID;
 }
 
 /** Loopback unless told otherwise, or in production (behind a load balancer). */

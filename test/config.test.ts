@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, matchingConfigFrom } from '../src/config.js';
+import { ConfigError, demoDataWanted, loadConfig, matchingConfigFrom, playgroundEnabled } from '../src/config.js';
 import { DEFAULT_MATCHING } from '../src/core/matching/config.js';
 
 describe('configuration', () => {
@@ -11,6 +11,19 @@ describe('configuration', () => {
     const m = matchingConfigFrom(loadConfig({ MATCH_THRESHOLD: '0.6', MATCH_COOLING_DAYS: '30', MATCH_WEIGHTS: '{"language":4}' }));
     expect(m).toMatchObject({ threshold: 0.6, coolingDays: 30, weights: { ...DEFAULT_MATCHING.weights, language: 4 } });
     expect(matchingConfigFrom(loadConfig({}))).toEqual(DEFAULT_MATCHING);
+  });
+
+  it('serves the playground with demo data only for trying out, never unasked in production', () => {
+    const token = '123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+    expect(playgroundEnabled(loadConfig({}))).toBe(true);
+    expect(playgroundEnabled(loadConfig({ NODE_ENV: 'production' }))).toBe(false);
+    expect(playgroundEnabled(loadConfig({ NODE_ENV: 'production', PLAYGROUND: 'on' }))).toBe(true);
+    expect(demoDataWanted(loadConfig({}))).toBe(true);
+    expect(demoDataWanted(loadConfig({ DEMO_DATA: 'off' }))).toBe(false);
+    expect(demoDataWanted(loadConfig({ TELEGRAM_BOT_TOKEN: token }))).toBe(false);
+    expect(demoDataWanted(loadConfig({ MICROSOFT_APP_ID: '11111111-2222-4333-8444-555555555555', MICROSOFT_APP_PASSWORD: 'secret' }))).toBe(false);
+    expect(demoDataWanted(loadConfig({ NODE_ENV: 'production' }))).toBe(false);
+    expect(demoDataWanted(loadConfig({ TELEGRAM_BOT_TOKEN: token, DEMO_DATA: 'on' }))).toBe(true);
   });
 
   it('treats empty values as unset', () => {

@@ -8,6 +8,7 @@ import { openToolDatabase, readEnvironment } from '../environment.js';
 import { createMatcher } from '../core/matching/matcher.js';
 import { createMatchingStore } from '../db/repositories/matching-store.js';
 import { formatSummary, ImportError, importFile } from '../db/repositories/importer.js';
+import { matchImported } from './match-imported.js';
 
 const USAGE = `Usage: npm run import -- <file.csv|file.json>
 
@@ -71,13 +72,12 @@ async function main(argv: string[]): Promise<void> {
   try {
     // Imported profiles and offers are matched like confirmed ones, after the import committed.
     const matcher = createMatcher(createMatchingStore(handle.db), matchingConfigFrom(config));
-    const suggestions = new Set<string>();
+    let suggestions = new Set<string>();
     const summary = await importFile(handle.db, file, {
       today: localToday(),
       onProgress: (done, total) => bar.update(done, total),
-      afterCommit: async ({ participantIds, offerIds }) => {
-        for (const id of participantIds) for (const plan of await matcher.matchParticipant(id)) suggestions.add(plan.pairKey);
-        for (const id of offerIds) for (const plan of await matcher.matchOffer(id)) suggestions.add(plan.pairKey);
+      afterCommit: async (ids) => {
+        suggestions = await matchImported(matcher, ids);
       },
     });
     bar.end();

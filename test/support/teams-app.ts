@@ -26,7 +26,7 @@ export interface TeamsHarness {
 export async function startTeamsHarness(env: Record<string, string> = {}): Promise<TeamsHarness> {
   const connector = await startFakeBotConnector();
   const database = await createTestDatabase();
-  const config = loadConfig({ DATABASE_URL: database.url, PORT: '0', LOG_LEVEL: 'silent', ...env });
+  const config = loadConfig({ DATABASE_URL: database.url, PORT: '0', LOG_LEVEL: 'silent', DEMO_DATA: 'off', ...env });
   const app = await startApp(config, {
     ...(database.dump ? { pgliteDump: database.dump } : {}),
     host: '127.0.0.1',

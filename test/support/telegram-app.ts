@@ -50,6 +50,7 @@ export async function startHarness(
     DATABASE_URL: database.url,
     PORT: '0',
     LOG_LEVEL: 'silent',
+    DEMO_DATA: 'off',
     ...(extra.env ?? {}),
   });
   const app = await startApp(config, {

@@ -3,22 +3,26 @@
  * browser page, driven by the same dialogue, offer validation, matcher and match desk as Telegram
  * and Teams. A channel like the others — it renders, it does not decide.
  */
+import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createRequire } from 'node:module';
 import { and, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { i18n as I18n } from 'i18next';
 import type { IntakeService } from '../../core/intake-service.js';
 import type { Input, Output } from '../../core/dialogue/types.js';
 import { parseCommand } from '../../core/dialogue/parse-command.js';
-import { parseOfferForm, type OfferField } from '../../core/offers/offer-form.js';
-import type { Directory, OfferStore } from '../../core/offers/ports.js';
-import type { MatchDesk } from '../../core/matching/desk.js';
-import { reasonText, KIND_KEYS } from '../../core/matching/reasons.js';
+import type { Directory, OfferStore, Organisation } from '../../core/offers/ports.js';
+import type { Logger } from '../../logger.js';
+import type { MatchDesk, MatchView } from '../../core/matching/desk.js';
+import { reasonText } from '../../core/matching/reasons.js';
 import { isLang, RTL_LANGUAGES, type Lang } from '../../core/taxonomy/categories.js';
 import type { Database } from '../../db/client.js';
 import { matches, organisations, outbox } from '../../db/schema/index.js';
 import { translator, type Translate } from '../../i18n/index.js';
 import { readJson, REFUSED, send } from '../../http/io.js';
 import type { Handler } from '../../http/server.js';
+import { applyDecision, cardText, helpCard, isDecisionVerb, matchDigestCard } from '../teams/cards.js';
+import { createProviderActions, isProviderVerb } from '../teams/provider.js';
 import { pageData, playgroundPage } from './page.js';
 
 export interface PlaygroundOptions {
@@ -28,11 +32,17 @@ export interface PlaygroundOptions {
   readonly directory: Directory;
   readonly desk: MatchDesk;
   readonly i18n: I18n;
+  readonly log: Logger;
   readonly today: () => string;
   readonly onOfferSaved: (offerId: string) => void;
   /** Waits for matching started by the last action, so the feed shows it at once. */
   readonly settle: () => Promise<void>;
 }
+
+const FEED_STATES = ['suggested', 'snoozed', 'introduced', 'accepted', 'declined', 'met'] as const;
+const FEED_SIZE = 20;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const RENDERER = createRequire(import.meta.url).resolve('adaptivecards/dist/adaptivecards.min.js');
 
 const langOf = (v: unknown): Lang => (isLang(v) ? v : 'nl');
 
@@ -52,10 +62,10 @@ function inputOf(body: Record<string, unknown>): Input | null {
 }
 
 /** The demo organisation every playground provider posts for. */
-async function demoOrganisation(db: Database): Promise<number> {
+async function demoOrganisation(db: Database): Promise<Organisation> {
   await db.insert(organisations).values({ code: 'playground', name: 'Buurtwerk (demo)' }).onConflictDoNothing({ target: organisations.code });
-  const [org] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.code, 'playground'));
-  return org!.id;
+  const [org] = await db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(eq(organisations.code, 'playground'));
+  return org!;
 }
 
 export function createPlayground(options: PlaygroundOptions): Record<string, Handler> {
@@ -98,55 +108,53 @@ export function createPlayground(options: PlaygroundOptions): Record<string, Han
     };
   });
 
-  /** The provider form: the same validation as the Teams card. */
-  const offer = json(async (body) => {
-    const lang = langOf(body.lang);
-    const places = await options.directory.placeCodes();
-    const result = parseOfferForm(body, places.map((p) => p.code), options.today());
-    const tr = translator(i18n, lang);
-    if (!result.ok) {
-      const errors: Partial<Record<OfferField, string>> = {};
-      for (const [field, e] of Object.entries(result.errors)) errors[field as OfferField] = tr({ key: `teams:${e.key}`, params: e.params ?? {} });
-      return { ok: false, errors };
-    }
-    const created = await options.offers.create(await demoOrganisation(db), 'playground', result.value);
-    options.onOfferSaved(created.id);
+  /** The provider pane: the Teams provider cards and verbs, for the demo organisation. */
+  const provider = createProviderActions({ offers: options.offers, directory: options.directory, log: options.log, today: options.today, onOfferSaved: options.onOfferSaved });
+  const providerCard = json(async (body) => {
+    const t = cardText(translator(i18n, langOf(body.lang)));
+    const organisation = await demoOrganisation(db);
+    const data = typeof body.data === 'object' && body.data !== null ? (body.data as Record<string, unknown>) : {};
+    if (!isProviderVerb(body.verb)) return { card: helpCard(t, { provider: { organisation: organisation.name, name: t('playground.providerName') } }) };
+    const card = await provider({ t, organisation, authorId: 'playground' }, body.verb, data);
     await options.settle();
-    return { ok: true, text: tr({ key: 'teams:saved.created', params: { title: { raw: created.title } } }) };
+    return { card };
   });
 
-  /** The matchmaker feed: the newest suggestions with their reasons, as on the Teams card. */
+  /** The Teams digest card of one suggestion, in the matchmaker's language. */
+  const cardOf = (view: MatchView, lang: Lang) => {
+    const tr = translator(i18n, lang);
+    return matchDigestCard(cardText(tr), (r) => tr(reasonText(r)), [view]);
+  };
+
+  /** The matchmaker feed: the newest suggestions, each as the same Adaptive Card Teams gets. */
   const feed = json(async (body) => {
-    const tr = translator(i18n, langOf(body.lang));
-    const rows = await db.select({ id: matches.id }).from(matches).where(inArray(matches.state, ['suggested', 'snoozed', 'introduced', 'accepted', 'declined', 'met'])).orderBy(sql`${matches.updatedAt} desc`).limit(20);
+    const lang = langOf(body.lang);
+    const rows = await db.select({ id: matches.id }).from(matches).where(inArray(matches.state, FEED_STATES)).orderBy(sql`${matches.updatedAt} desc`).limit(FEED_SIZE);
     const views = await options.desk.views(rows.map((r) => r.id));
-    return {
-      cards: views.map((v) => ({
-        id: v.id,
-        state: v.state,
-        title: `${tr({ key: KIND_KEYS[v.kind] })} · ${tr({ key: `teams:digest.state.${v.state}` })} · ${Math.round(v.score * 100)}`,
-        who: v.members.map((m) => `${m.label}${m.answer ? ` (${tr({ key: `teams:digest.answer.${m.answer}` })})` : ''}`).join('  ↔  '),
-        reasons: v.reasons.map((r) => tr(reasonText(r))),
-        actions: v.state === 'suggested' || v.state === 'snoozed' ? ['introduce', 'snooze', 'dismiss'].map((verb) => ({ verb, label: tr({ key: `teams:digest.${verb === 'introduce' ? 'introduce' : verb === 'snooze' ? 'notNow' : 'notAFit'}` }) })) : [],
-      })),
-    };
+    return { cards: views.map((v) => ({ id: v.id, state: v.state, card: cardOf(v, lang) })) };
   });
 
+  /** Introduce / Not now / Not a fit from a card: the card's own data, the card back as it is now. */
   const decide = json(async (body) => {
     const matchId = String(body.matchId ?? '');
-    if (!/^[0-9a-f-]{36}$/i.test(matchId)) return { ok: false };
-    const verb = body.verb;
-    const ok =
-      verb === 'introduce' ? await options.desk.introduce(matchId, typeof body.note === 'string' ? body.note : undefined)
-      : verb === 'snooze' ? await options.desk.snooze(matchId)
-      : verb === 'dismiss' ? await options.desk.dismiss(matchId, typeof body.reason === 'string' ? body.reason : '')
-      : false;
+    const data = typeof body.data === 'object' && body.data !== null ? (body.data as Record<string, unknown>) : {};
+    if (!UUID.test(matchId) || !isDecisionVerb(body.verb)) return { ok: false };
+    const ok = await applyDecision(options.desk, body.verb, matchId, data);
     await options.settle();
-    return { ok };
+    const [view] = await options.desk.views([matchId]);
+    return { ok, ...(view ? { state: view.state, card: cardOf(view, langOf(body.lang)) } : {}) };
   });
 
+  /** The Adaptive Cards renderer, served from the installed package: no build step. */
+  let renderer: Buffer | undefined;
+  const rendererScript: Handler = async (_req, res) => {
+    renderer ??= await readFile(RENDERER);
+    res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'content-length': renderer.length, 'cache-control': 'public, max-age=86400' });
+    res.end(renderer);
+  };
+
   const page: Handler = async (_req, res) => {
-    const html = playgroundPage(pageData(translator(i18n, 'nl'), await options.directory.placeCodes()));
+    const html = playgroundPage(pageData(translator(i18n, 'nl')));
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': Buffer.byteLength(html) });
     res.end(html);
   };
@@ -156,8 +164,9 @@ export function createPlayground(options: PlaygroundOptions): Record<string, Han
     '/playground': page,
     '/playground/api/turn': turn,
     '/playground/api/inbox': inbox,
-    '/playground/api/offers': offer,
+    '/playground/api/provider': providerCard,
     '/playground/api/feed': feed,
     '/playground/api/decide': decide,
+    '/playground/adaptivecards.js': rendererScript,
   };
 }

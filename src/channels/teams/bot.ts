@@ -7,17 +7,27 @@ import { ActivityTypes, CardFactory, TurnContext, type ConversationReference, ty
 import { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
 import type { i18n as I18n } from 'i18next';
 import { langFromLocale, type Lang } from '../../core/taxonomy/categories.js';
-import { parseOfferForm, type OfferKind } from '../../core/offers/offer-form.js';
 import type { Directory, OfferStore, Organisation } from '../../core/offers/ports.js';
 import { translator } from '../../i18n/index.js';
 import type { Logger } from '../../logger.js';
-import { cardText, helpCard, noticeCard, offerFormCard, offerListCard, refusedCard, type Card, type CardText } from './cards.js';
+import {
+  applyDecision,
+  cardText,
+  helpCard,
+  isDecisionVerb,
+  matchDigestCard,
+  referralCard,
+  refusedCard,
+  type Card,
+  type CardText,
+  type DecisionVerb,
+} from './cards.js';
 import { createTeamsHandler } from './http.js';
+import { createProviderActions, isProviderVerb, PROVIDER_VERBS } from './provider.js';
 import type { MatchDesk } from '../../core/matching/desk.js';
 import { reasonText } from '../../core/matching/reasons.js';
 import { DeliveryError, type OutboxRow } from '../../outbox/outbox.js';
 import type { Text } from '../../core/dialogue/types.js';
-import { matchDigestCard, referralCard } from './cards.js';
 import type { ReferralCardData } from '../../outbox/referral.js';
 
 export interface TeamsOptions {
@@ -123,17 +133,13 @@ export function createTeamsChannel(options: TeamsOptions) {
     });
   }
 
-  async function form(caller: Caller, kind: OfferKind): Promise<Card> {
-    return offerFormCard(caller.t, { kind, places: await directory.placeCodes() });
-  }
-
   function digestFor(lang: Lang, views: Parameters<typeof matchDigestCard>[2]): Card {
     const tr = translator(options.i18n, lang);
     return matchDigestCard(cardText(tr), (r) => tr(reasonText(r)), views);
   }
 
   /** Introduce / Not now / Not a fit: only a matchmaker of the match's place may decide. */
-  async function onDecision(context: TurnContext, verb: string, data: Record<string, unknown>): Promise<Card> {
+  async function onDecision(context: TurnContext, verb: DecisionVerb, data: Record<string, unknown>): Promise<Card> {
     const desk = options.desk;
     const lang = languageOf(context.activity.locale);
     const matchId = typeof data.matchId === 'string' ? data.matchId : '';
@@ -141,64 +147,24 @@ export function createTeamsChannel(options: TeamsOptions) {
     const mine = new Set((await rolesOf(context)).places.map((p) => p.code));
     const [view] = desk ? await desk.views([matchId]) : [];
     if (!desk || !view || !view.placeCode || !mine.has(view.placeCode)) return refusedCard(cardText(translator(options.i18n, lang)));
-    const note = data[`meet_${matchId}`];
-    if (verb === 'introduce') await desk.introduce(matchId, typeof note === 'string' ? note : undefined);
-    else if (verb === 'snooze') await desk.snooze(matchId);
-    else await desk.dismiss(matchId, typeof data[`reason_${matchId}`] === 'string' ? String(data[`reason_${matchId}`]) : '');
+    await applyDecision(desk, verb, matchId, data);
     const views = (await desk.views(ids)).filter((v) => v.placeCode && mine.has(v.placeCode));
     return digestFor(lang, views);
   }
 
+  const provider = createProviderActions({ offers, directory, log, today, onOfferSaved: options.onOfferSaved, onOfferClosed: options.onOfferClosed });
+
   /** One place for every card verb, shared by Action.Execute and Action.Submit. */
   async function onVerb(context: TurnContext, verb: string, data: Record<string, unknown>): Promise<Card> {
-    if (verb === 'introduce' || verb === 'snooze' || verb === 'dismiss') return onDecision(context, verb, data);
+    if (isDecisionVerb(verb)) return onDecision(context, verb, data);
     const caller = await callerOf(context);
     const org = caller.organisation;
     if (!org) return refusedCard(caller.t);
-    const t = caller.t;
-    const offerId = typeof data.offerId === 'string' ? data.offerId : '';
-    switch (verb) {
-      case 'newOffer':
-        return form(caller, 'offer');
-      case 'newAsk':
-        return form(caller, 'ask');
-      case 'myOffers':
-        return offerListCard(t, org.name, await offers.listForOrganisation(org.id));
-      case 'editOffer': {
-        const offer = await offers.get(offerId, org.id);
-        if (!offer || offer.status !== 'open') return noticeCard(t, t('saved.notFound'));
-        return offerFormCard(t, { kind: offer.kind, offerId, values: { ...offer }, places: await directory.placeCodes() });
-      }
-      case 'closeOffer': {
-        const offer = await offers.close(offerId, org.id);
-        if (offer) options.onOfferClosed?.(offer.id);
-        return noticeCard(t, offer ? t('saved.closed', { title: offer.title }) : t('saved.notFound'));
-      }
-      case 'saveOffer':
-        return save(context, caller, org, data);
-      default:
-        return help(context);
-    }
+    if (!isProviderVerb(verb)) return help(context);
+    return provider({ t: caller.t, organisation: org, authorId: caller.aadObjectId ?? context.activity.from.id }, verb, data);
   }
 
-  async function save(context: TurnContext, caller: Caller, org: Organisation, data: Record<string, unknown>): Promise<Card> {
-    const kind: OfferKind = data.kind === 'ask' ? 'ask' : 'offer';
-    const offerId = typeof data.offerId === 'string' ? data.offerId : undefined;
-    const places = await directory.placeCodes();
-    const result = parseOfferForm({ ...data, kind }, places.map((p) => p.code), today());
-    if (!result.ok) return offerFormCard(caller.t, { kind, offerId, values: data, errors: result.errors, places });
-    if (offerId) {
-      const updated = await offers.update(offerId, org.id, result.value);
-      if (updated) options.onOfferSaved?.(updated.id);
-      return noticeCard(caller.t, updated ? caller.t('saved.updated', { title: updated.title }) : caller.t('saved.notFound'));
-    }
-    const created = await offers.create(org.id, caller.aadObjectId ?? context.activity.from.id, result.value);
-    log.info({ offer: created.id, kind: created.kind }, 'offer posted');
-    options.onOfferSaved?.(created.id);
-    return noticeCard(caller.t, caller.t('saved.created', { title: created.title }));
-  }
-
-  const VERBS = ['newOffer', 'newAsk', 'myOffers', 'editOffer', 'closeOffer', 'saveOffer', 'introduce', 'snooze', 'dismiss'];
+  const VERBS = [...PROVIDER_VERBS, 'introduce', 'snooze', 'dismiss'];
   const reply = (context: TurnContext, card: Card) => context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
 
   app.turn('beforeTurn', async (context) => {

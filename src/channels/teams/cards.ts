@@ -6,7 +6,7 @@ import { CATEGORIES, SPOKEN_LANGUAGES } from '../../core/taxonomy/categories.js'
 import { OFFER_TYPES, type FieldError, type OfferField, type OfferKind } from '../../core/offers/offer-form.js';
 import type { Offer } from '../../core/offers/ports.js';
 import type { Translate } from '../../i18n/index.js';
-import type { MatchView } from '../../core/matching/desk.js';
+import type { MatchDesk, MatchView } from '../../core/matching/desk.js';
 import type { Reason } from '../../core/matching/types.js';
 import type { ReferralCardData } from '../../outbox/referral.js';
 
@@ -179,6 +179,18 @@ export function matchDigestCard(t: CardText, reason: (r: Reason) => string, view
     body.push({ type: 'Container', separator: true, items });
   }
   return card(body);
+}
+
+export type DecisionVerb = 'introduce' | 'snooze' | 'dismiss';
+export const isDecisionVerb = (verb: unknown): verb is DecisionVerb => verb === 'introduce' || verb === 'snooze' || verb === 'dismiss';
+
+/** Applies Introduce / Not now / Not a fit with what was typed in the digest card's inputs for that match. */
+export async function applyDecision(desk: MatchDesk, verb: DecisionVerb, matchId: string, data: Record<string, unknown>): Promise<boolean> {
+  const note = data[`meet_${matchId}`];
+  const reason = data[`reason_${matchId}`];
+  if (verb === 'introduce') return desk.introduce(matchId, typeof note === 'string' ? note : undefined);
+  if (verb === 'snooze') return desk.snooze(matchId);
+  return desk.dismiss(matchId, typeof reason === 'string' ? reason : '');
 }
 
 /** A resident asks to be called about something heavy: topics as flags only, with the services. */

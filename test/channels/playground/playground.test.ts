@@ -6,6 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type App } from '../../../src/app.js';
 import { loadConfig } from '../../../src/config.js';
+import { sql } from 'drizzle-orm';
+import { loadDemoData } from '../../../src/channels/playground/demo.js';
+import { rowsOf } from '../../../src/db/client.js';
 import { createTestDatabase } from '../../support/db.js';
 
 let app: App;
@@ -40,7 +43,22 @@ describe('playground', () => {
     const res = await fetch(`${base}/`);
     const html = await res.text();
     expect(html).toContain('id="chat"');
-    expect(html).toContain('Nieuw aanbod');
+    expect(html).toContain('Stuyfplekhouder · Teams');
+    expect(html).toContain('src="/playground/adaptivecards.js"');
+    const renderer = await fetch(`${base}/playground/adaptivecards.js`);
+    expect(renderer.headers.get('content-type')).toContain('javascript');
+    expect(await renderer.text()).toContain('AdaptiveCards');
+  });
+
+  it('loaded the demo residents and offers through the importer on first start, with suggestions', async () => {
+    const people = rowsOf<{ n: number }>(await app.database.db.execute(sql`select count(*)::int as n from participants where source = 'import'`));
+    const offered = rowsOf<{ n: number }>(await app.database.db.execute(sql`select count(*)::int as n from offers`));
+    expect(people[0]!.n).toBe(10);
+    expect(offered[0]!.n).toBe(6);
+    const feed = (await post('feed', {})) as unknown as { cards: { card: object }[] };
+    expect(feed.cards.some((c) => JSON.stringify(c.card).includes('Fatma (demo)'))).toBe(true);
+    // Not loaded again into a database that holds people.
+    expect(await loadDemoData(app.database.db, app.matcher, '2026-11-27')).toBeNull();
   });
 
   it('runs the whole loop with the same dialogue, validation, matcher and desk', async () => {
@@ -51,17 +69,29 @@ describe('playground', () => {
       const r = await turn({ button: data });
       if (data === 'summary:ok') expect(r.messages.at(-2)?.text).toContain('🎉');
     }
-    const bad = await post('offers', { kind: 'ask', title: '', type: 'volunteering', categories: 'sewing', places: 'lier', languages: 'nl', contact: 'Jan' });
-    expect(bad).toMatchObject({ ok: false, errors: { title: 'Vul dit in, alsjeblieft.', description: 'Vul dit in, alsjeblieft.' } });
-    const good = await post('offers', { kind: 'ask', title: 'Wie kan naaien?', description: 'Naaiatelier zoekt hulp.', type: 'volunteering', categories: 'sewing', places: 'lier', languages: 'nl', contact: 'Jan' });
-    expect(good).toMatchObject({ ok: true });
+    // The provider pane: the Teams cards and validation, for the demo organisation.
+    const help = (await post('provider', {})) as unknown as { card: object };
+    expect(JSON.stringify(help.card)).toContain('"verb":"newAsk"');
+    const form = (await post('provider', { verb: 'newAsk' })) as unknown as { card: object };
+    expect(JSON.stringify(form.card)).toContain('"verb":"saveOffer"');
+    const ask = { kind: 'ask', type: 'volunteering', categories: 'sewing', places: 'lier', languages: 'nl', contact: 'Jan' };
+    const bad = (await post('provider', { verb: 'saveOffer', data: { ...ask, title: '' } })) as unknown as { card: object };
+    expect(JSON.stringify(bad.card)).toContain('Vul dit in, alsjeblieft.');
+    const good = (await post('provider', { verb: 'saveOffer', data: { ...ask, title: 'Wie kan naaien?', description: 'Naaiatelier zoekt hulp.' } })) as unknown as { card: object };
+    expect(JSON.stringify(good.card)).toContain('Wie kan naaien?');
 
-    const feed = (await post('feed', {})) as unknown as { cards: { id: string; who: string; reasons: string[]; actions: { verb: string }[] }[] };
-    const card = feed.cards.find((c) => c.who.includes('Samira') && c.who.includes('Wie kan naaien?'));
-    expect(card?.reasons).toContain('Over: 🧵 Naaien');
-    expect(card?.actions.map((a) => a.verb)).toEqual(['introduce', 'snooze', 'dismiss']);
+    // The matchmaker feed: the Teams digest card of each suggestion.
+    type FeedCard = { id: string; state: string; card: object };
+    const feed = (await post('feed', {})) as unknown as { cards: FeedCard[] };
+    const card = feed.cards.find((c) => JSON.stringify(c.card).includes('Samira') && JSON.stringify(c.card).includes('Wie kan naaien?'));
+    expect(JSON.stringify(card?.card)).toContain('Over: 🧵 Naaien');
+    expect(JSON.stringify(card?.card).match(/"verb":"(introduce|snooze|dismiss)","data"/g)).toHaveLength(3);
 
-    expect(await post('decide', { matchId: card!.id, verb: 'introduce' })).toEqual({ ok: true });
+    const decided = (await post('decide', { matchId: card!.id, verb: 'introduce', data: { [`meet_${card!.id}`]: 'dinsdag 14u in het buurthuis' } })) as unknown as FeedCard & { ok: boolean };
+    expect(decided).toMatchObject({ ok: true, state: 'introduced' });
+    expect(JSON.stringify(decided.card)).toContain('dinsdag 14u in het buurthuis');
+    expect(await post('decide', { matchId: 'not-a-match', verb: 'introduce' })).toEqual({ ok: false });
+    expect(await post('decide', { matchId: card!.id, verb: 'delete' })).toEqual({ ok: false });
     await app.outbox.drain();
     const inbox = (await post('inbox', { resident: '7' })) as unknown as { messages: Message[] };
     const proposal = inbox.messages.at(-1)!;
@@ -70,8 +100,10 @@ describe('playground', () => {
     expect(yes.data).toMatch(/^intro:y:/);
     await turn({ button: yes.data });
     await app.outbox.drain();
-    const after = (await post('feed', {})) as unknown as { cards: { id: string; title: string }[] };
-    expect(after.cards.find((c) => c.id === card!.id)?.title).toContain('allebei ja');
+    const after = (await post('feed', {})) as unknown as { cards: FeedCard[] };
+    const updated = after.cards.find((c) => c.id === card!.id);
+    expect(updated?.state).toBe('accepted');
+    expect(JSON.stringify(updated?.card)).toContain('allebei ja');
     const told = (await post('inbox', { resident: '7' })) as unknown as { messages: Message[] };
     expect(told.messages.at(-1)!.text).toContain('Wie kan naaien?');
   });

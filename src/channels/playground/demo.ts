@@ -1,0 +1,43 @@
+/**
+ * Demo data for the playground: fictional residents in several languages and a few provider
+ * offers and asks in the three launch places, loaded through the same import as a Stuyfplek's own
+ * list (`demo/stuyfplek-demo.csv`), once, into an empty database — so that finishing one intake in
+ * the playground makes a suggestion appear in the matchmaker feed.
+ */
+import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
+import type { Matcher } from '../../core/matching/matcher.js';
+import type { Database } from '../../db/client.js';
+import { rowsOf } from '../../db/client.js';
+import { importFile, type ImportSummary } from '../../db/repositories/importer.js';
+import { organisations } from '../../db/schema/index.js';
+import { matchImported } from '../../import/match-imported.js';
+
+export const DEMO_FILE = fileURLToPath(new URL('../../../demo/stuyfplek-demo.csv', import.meta.url));
+
+/** The organisations the demo file posts for (the importer needs them to exist). */
+export const DEMO_ORGANISATIONS = [
+  { code: 'demo-buurtwerk', name: 'Buurtwerk (demo)' },
+  { code: 'demo-digipunt', name: 'Digipunt (demo)' },
+];
+
+export interface DemoLoad extends ImportSummary {
+  readonly suggestions: number;
+}
+
+/** Loads the demo file when nobody and no offer is stored yet; `null` when the database was not empty. */
+export async function loadDemoData(db: Database, matcher: Matcher, today: string): Promise<DemoLoad | null> {
+  const [counts] = rowsOf<{ people: number; offers: number }>(
+    await db.execute(sql`select (select count(*) from participants)::int as people, (select count(*) from offers)::int as offers`),
+  );
+  if (!counts || counts.people > 0 || counts.offers > 0) return null;
+  await db.insert(organisations).values(DEMO_ORGANISATIONS).onConflictDoNothing({ target: organisations.code });
+  let suggestions = 0;
+  const summary = await importFile(db, DEMO_FILE, {
+    today,
+    afterCommit: async (ids) => {
+      suggestions = (await matchImported(matcher, ids)).size;
+    },
+  });
+  return { ...summary, suggestions };
+}
