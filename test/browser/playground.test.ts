@@ -37,6 +37,7 @@ beforeAll(async () => {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
   });
   page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  page.setDefaultTimeout(10_000);
   await page.goto(`http://127.0.0.1:${app.port}/`);
 }, 120_000);
 
@@ -99,5 +100,25 @@ describe.skipIf(!available)('the playground in a browser', () => {
     expect(await accepted.innerText()).toContain('allebei ja');
     await page.locator('#chat .bubble.bot', { hasText: 'Buurtrestaurant zoekt kookhulp' }).last().waitFor({ timeout: 15_000 });
     await shot('5-accepted');
+  });
+
+  it('posts an ask from the provider card and sees it matched to a demo resident', async () => {
+    const pane = page.locator('#provider');
+    await pane.getByRole('button', { name: /Nieuwe vraag/ }).click();
+    await pane.getByRole('button', { name: /Bewaren/ }).waitFor();
+    await pane.getByRole('textbox', { name: /Titel/ }).fill('Wie herstelt onze bakfiets?');
+    await pane.getByRole('textbox', { name: /beschrijving/ }).fill('Onze bakfiets rijdt niet meer. Wie helpt een zaterdag?');
+    await pane.getByRole('combobox', { name: /Soort/ }).selectOption('volunteering');
+    const tick = (label: string) => pane.locator(`input[type=checkbox][aria-label="${label}"]`).check();
+    await tick('🚲 Fietsen herstellen');
+    await tick('Lier');
+    await tick('Nederlands');
+    await pane.getByRole('textbox', { name: /Contact/ }).fill('Lien');
+    await pane.getByRole('button', { name: /Bewaren/ }).click();
+    await pane.getByText('Wie herstelt onze bakfiets?').waitFor();
+    const card = page.locator('#feed .card', { hasText: 'Wie herstelt onze bakfiets?' });
+    await card.waitFor({ timeout: 15_000 });
+    expect(await card.innerText()).toContain('Jan (demo)');
+    await shot('6-provider-ask');
   });
 });

@@ -43,6 +43,9 @@ const nameOf = (id) => D.residents.find((r) => r.id === id).name;
 function chat() { return (chats[state.resident] ||= []); }
 
 // ---- Adaptive Cards, as Teams shows them
+// adaptivecards 3.0 reads an empty Input.Number as NaN and refuses it even when optional; Teams does not.
+const numberValue = Object.getOwnPropertyDescriptor(AdaptiveCards.NumberInput.prototype, 'value');
+Object.defineProperty(AdaptiveCards.NumberInput.prototype, 'value', { ...numberValue, get() { const v = numberValue.get.call(this); return Number.isNaN(v) ? undefined : v; } });
 const host = new AdaptiveCards.HostConfig({ fontFamily: 'system-ui, sans-serif', actions: { actionsOrientation: 'horizontal', actionAlignment: 'stretch', buttonSpacing: 6, maxActions: 6 } });
 function renderCard(json, onAction) {
   const card = new AdaptiveCards.AdaptiveCard();
@@ -110,6 +113,7 @@ async function provider(verb, data) {
 function cardNode(c, fresh) {
   const node = el('div', { className: 'card' + (fresh ? ' fresh' : '') });
   Object.assign(node.dataset, { match: c.id, state: c.state, key: JSON.stringify(c.card) });
+  if (fresh) setTimeout(() => node.classList.remove('fresh'), 8000);
   node.append(renderCard(c.card, async (verb, data) => {
     const r = await post('/playground/api/decide', { matchId: data.matchId, verb, data, lang: 'nl' });
     if (r.card) node.replaceWith(cardNode({ id: c.id, state: r.state, card: r.card }));
@@ -148,6 +152,7 @@ h2{margin:.2rem 0 .6rem;font-size:1.05rem}
 .empty{color:#667}
 .ac-pushButton{border:1px solid #5b5fc7;background:#fff;color:#444791;border-radius:6px;padding:.35rem .5rem;cursor:pointer;font:inherit;white-space:nowrap}
 .ac-pushButton:hover{background:#5b5fc7;color:#fff}
+.ac-actionSet{flex-wrap:wrap;row-gap:6px}.ac-actionSet>.ac-pushButton{flex:1 1 auto!important}
 .ac-input{font:inherit;box-sizing:border-box;width:100%;padding:.3rem;border:1px solid #bbb;border-radius:4px}
 `;
 
