@@ -6,3 +6,4 @@ export * from './organisations.js';
 export * from './offers.js';
 export * from './matches.js';
 export * from './outbox.js';
+export * from './events.js';

@@ -1,0 +1,84 @@
+/**
+ * `npm run export -- --from 2026-01 --to 2026-12 [--place lier] [--min-count 5] [--out file.csv]`:
+ * anonymous counts per place and month (see impact/export.ts). Writes to stdout unless `--out`.
+ * Exit 1 = refused (one line saying why), 2 = bad usage.
+ */
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { ConfigError } from '../config.js';
+import { isMonth } from '../core/impact/period.js';
+import { openToolDatabase, readEnvironment } from '../environment.js';
+import { rowsOf } from '../db/client.js';
+import { sql } from 'drizzle-orm';
+import { DEFAULT_MIN_COUNT, exportCsv } from './export.js';
+
+const USAGE = `usage: npm run export -- --from YYYY-MM --to YYYY-MM [--place <code>] [--min-count <n>] [--out <file.csv>]
+
+Anonymous counts per place and month: no names, ids or free text. Counts from 1 to n-1 are
+written as "<n" (default n = ${DEFAULT_MIN_COUNT}).
+`;
+
+async function main(): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      options: { from: { type: 'string' }, to: { type: 'string' }, place: { type: 'string', multiple: true }, 'min-count': { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean' } },
+    }).values;
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  if (args.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  if (!args.from || !args.to) {
+    process.stderr.write(`Name the months: --from and --to.\n${USAGE}`);
+    return 2;
+  }
+  for (const [name, value] of [['--from', args.from], ['--to', args.to]] as const) {
+    if (!isMonth(value)) {
+      process.stderr.write(`${name} ${value} is not valid: expected a month like 2026-01\n`);
+      return 1;
+    }
+  }
+  if (args.from > args.to) {
+    process.stderr.write(`--from ${args.from} is after --to ${args.to}\n`);
+    return 1;
+  }
+  const minCount = args['min-count'] === undefined ? DEFAULT_MIN_COUNT : Number(args['min-count']);
+  if (!Number.isInteger(minCount) || minCount < 1 || minCount > 100) {
+    process.stderr.write(`--min-count ${args['min-count']} is not valid: expected a whole number from 1 to 100\n`);
+    return 1;
+  }
+  const database = await openToolDatabase(readEnvironment());
+  try {
+    const placeCodes = args.place?.flatMap((p) => p.split(',')).map((p) => p.trim().toLowerCase()).filter(Boolean);
+    if (placeCodes?.length) {
+      const known = new Set(rowsOf<{ code: string }>(await database.db.execute(sql`select code from places`)).map((r) => r.code));
+      const unknown = placeCodes.filter((p) => !known.has(p));
+      if (unknown.length) {
+        process.stderr.write(`unknown place ${unknown.join(', ')}: known are ${[...known].sort().join(', ')}\n`);
+        return 1;
+      }
+    }
+    const csv = await exportCsv(database.db, { from: args.from, to: args.to }, { placeCodes: placeCodes?.length ? placeCodes : undefined, minCount });
+    if (args.out) {
+      writeFileSync(args.out, csv);
+      process.stderr.write(`${args.out}: ${csv.split('\r\n').length - 2} line(s) of counts\n`);
+    } else {
+      process.stdout.write(csv);
+    }
+    return 0;
+  } finally {
+    await database.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: Error) => {
+    process.stderr.write(error instanceof ConfigError ? `${error.message}\n` : `export failed: ${error.message}\n`);
+    process.exit(1);
+  },
+);
