@@ -58,7 +58,7 @@ async function main(): Promise<number> {
       const known = new Set(rowsOf<{ code: string }>(await database.db.execute(sql`select code from places`)).map((r) => r.code));
       const unknown = placeCodes.filter((p) => !known.has(p));
       if (unknown.length) {
-        process.stderr.write(`unknown place ${unknown.join(', ')}: known are ${[...known].sort().join(', ')}\n`);
+        process.stderr.write(`unknown place ${unknown.join(', ')}: ${known.size ? `known are ${[...known].sort().join(', ')}` : 'there are no places yet (npm run admin -- place add)'}\n`);
         return 1;
       }
     }
