@@ -8,6 +8,7 @@ import type { UserFromGetMe } from 'grammy/types';
 import { demoDataWanted, hostOf, matchingConfigFrom, playgroundEnabled, type Config } from './config.js';
 import { createPlayground } from './channels/playground/api.js';
 import { loadDemoData } from './channels/playground/demo.js';
+import { impactFigures } from './db/repositories/impact.js';
 import { createBackground, type Background } from './background.js';
 import { createMatcher, type Matcher } from './core/matching/matcher.js';
 import { createMatchingStore } from './db/repositories/matching-store.js';
@@ -118,6 +119,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     onOfferSaved: (offerId) => background.run('match offer', () => matcher.matchOffer(offerId)),
     onOfferClosed: (offerId) => background.run('withdraw offer', () => matcher.offerClosed(offerId)),
     desk,
+    impact: (places, range) => impactFigures(database.db, places, range),
   });
   const digest = createDigestFanOut(database.db);
   const referral = createReferralFanOut(database.db);

@@ -18,11 +18,13 @@ import {
   matchDigestCard,
   referralCard,
   refusedCard,
+  textCard,
   type Card,
   type CardText,
   type DecisionVerb,
 } from './cards.js';
 import { createTeamsHandler } from './http.js';
+import { buildStatsCard, parseStatsArgs, STATS_COMMAND, type ImpactPort } from './stats.js';
 import { createProviderActions, isProviderVerb, PROVIDER_VERBS } from './provider.js';
 import type { MatchDesk } from '../../core/matching/desk.js';
 import { reasonText } from '../../core/matching/reasons.js';
@@ -45,6 +47,8 @@ export interface TeamsOptions {
   readonly onOfferClosed?: (offerId: string) => void;
   /** Suggestions and the matchmaker's decisions on them. */
   readonly desk?: MatchDesk;
+  /** Impact figures for `stats` (matchmakers only). */
+  readonly impact?: ImpactPort;
 }
 
 interface Caller {
@@ -164,6 +168,21 @@ export function createTeamsChannel(options: TeamsOptions) {
     return provider({ t: caller.t, organisation: org, authorId: caller.aadObjectId ?? context.activity.from.id }, verb, data);
   }
 
+  /** `stats [place] [period]`: a matchmaker's figures for their places; anyone else is refused. */
+  async function stats(context: TurnContext): Promise<Card> {
+    const [caller, { places }] = await Promise.all([callerOf(context), rolesOf(context)]);
+    const { t } = caller;
+    if (places.length === 0 || !options.impact) return refusedCard(t);
+    const words = STATS_COMMAND.exec(context.activity.text ?? '')?.[2] ?? '';
+    const request = parseStatsArgs(words, (await directory.placeCodes()).map((p) => p.code), new Date());
+    if ('error' in request) return textCard(t('stats.usage'));
+    const mine = places.map((p) => p.code);
+    if (request.place && !mine.includes(request.place)) return textCard(t('stats.notYours', { place: request.place, places: places.map((p) => p.name).join(', ') }));
+    const codes = request.place ? [request.place] : mine;
+    const scope = codes.length === 1 ? (places.find((p) => p.code === codes[0])?.name ?? codes[0]!) : t('stats.allPlaces');
+    return buildStatsCard(t, languageOf(context.activity.locale), scope, request.range, await options.impact(codes, request.range));
+  }
+
   const VERBS = [...PROVIDER_VERBS, 'introduce', 'snooze', 'dismiss'];
   const reply = (context: TurnContext, card: Card) => context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
 
@@ -186,6 +205,7 @@ export function createTeamsChannel(options: TeamsOptions) {
     [/^\s*(my offers|mijn aanbod)\s*$/i, 'myOffers'],
   ];
   for (const [pattern, verb] of commands) app.message(pattern, async (context) => void (await reply(context, await onVerb(context, verb, {}))));
+  app.message(STATS_COMMAND, async (context) => void (await reply(context, await stats(context))));
   app.activity(ActivityTypes.Message, async (context) => void (await reply(context, await help(context))));
   app.conversationUpdate('membersAdded', async (context) => {
     const botId = context.activity.recipient?.id;

@@ -9,6 +9,8 @@ import type { Translate } from '../../i18n/index.js';
 import type { MatchDesk, MatchView } from '../../core/matching/desk.js';
 import type { Reason } from '../../core/matching/types.js';
 import type { ReferralCardData } from '../../outbox/referral.js';
+import type { ImpactFigures } from '../../db/repositories/impact.js';
+import { OUTCOMES } from '../../core/dialogue/commands.js';
 
 export type Card = Record<string, unknown> & { type: 'AdaptiveCard' };
 type Element = Record<string, unknown>;
@@ -123,6 +125,11 @@ export function offerFormCard(
   return card(body, [execute(t('form.save'), 'saveOffer', data)]);
 }
 
+/** Just a few words. */
+export function textCard(text: string): Card {
+  return card([paragraph(text)]);
+}
+
 /** A short confirmation, with the next things a provider may want to do. */
 export function noticeCard(t: CardText, text: string): Card {
   return card([paragraph(text)], [execute(t('help.myOffers'), 'myOffers'), execute(t('help.newOffer'), 'newOffer')]);
@@ -201,5 +208,42 @@ export function referralCard(t: CardText, data: ReferralCardData): Card {
     heading(t('referral.title', { name: data.name })),
     paragraph(t('referral.text', { place: data.place, flags })),
     ...(services ? [paragraph(t('referral.services'), { weight: 'Bolder' }), paragraph(services)] : []),
+  ]);
+}
+
+export interface StatsCardData {
+  /** A place's name, or "all your Stuyfplekken". */
+  readonly scope: string;
+  /** The months, as the reader says them ("november 2026"). */
+  readonly period: string;
+  readonly figures: ImpactFigures;
+  /** The chart as a `data:image/png;base64,…` URL. */
+  readonly chart: string;
+}
+
+/** The matchmaker's figures: counts only, a chart of joins and meetings per month. */
+export function statsCard(t: CardText, data: StatsCardData): Card {
+  const f = data.figures;
+  const none = t('stats.none');
+  const fact = (key: string, value: string | number) => ({ title: t(key), value: String(value) });
+  return card([
+    heading(t('stats.title', { scope: data.scope, period: data.period })),
+    {
+      type: 'FactSet',
+      facts: [
+        fact('stats.participants', f.participants),
+        fact('stats.joined', f.joined),
+        fact('stats.suggestions', f.suggestions),
+        fact('stats.introductions', f.introductions),
+        fact('stats.acceptance', f.acceptanceRate === null ? none : t('stats.percent', { value: Math.round(f.acceptanceRate * 100) })),
+        fact('stats.meetings', f.meetings),
+        fact('stats.referrals', f.referrals),
+        fact('stats.medianDays', f.medianDaysToFirstMeeting === null ? none : Math.round(f.medianDaysToFirstMeeting)),
+      ],
+    },
+    paragraph(t('stats.outcomes'), { weight: 'Bolder', spacing: 'Medium' }),
+    { type: 'FactSet', facts: OUTCOMES.map((o) => fact(`stats.outcome.${o}`, f.outcomes[o])) },
+    { type: 'Image', url: data.chart, altText: t('stats.chart'), size: 'Stretch', spacing: 'Medium' },
+    paragraph(t('stats.anonymous'), { isSubtle: true, size: 'Small' }),
   ]);
 }

@@ -51,12 +51,12 @@ export interface ImpactFigures {
   readonly monthly: readonly { month: string; joined: number; met: number }[];
 }
 
-/** Places to count: `null` for all. */
-export type PlaceFilter = readonly number[] | null;
+/** Place codes to count: `null` for all places. */
+export type PlaceFilter = readonly string[] | null;
 
 const start = (month: string) => sql`((${`${month}-01`})::date::timestamp at time zone ${IMPACT_TIME_ZONE})`;
 const monthKey = sql`to_char(e.at at time zone ${IMPACT_TIME_ZONE}, 'YYYY-MM')`;
-const inPlaces = (places: PlaceFilter): SQL => (places ? sql`and e.place_id = any(${pgArray(places)}::int[])` : sql``);
+const inPlaces = (places: PlaceFilter): SQL => (places ? sql`and e.place_id in (select id from places where code = any(${pgArray(places)}::text[]))` : sql``);
 const column = (kind: string, detail: string | null): CountColumn | null => {
   const key = kind === 'outcome' ? `outcome_${detail}` : kind;
   return (COUNT_COLUMNS as readonly string[]).includes(key) ? (key as CountColumn) : null;
@@ -65,15 +65,15 @@ const zeros = (): Record<CountColumn, number> => Object.fromEntries(COUNT_COLUMN
 
 /** Counts per place and month over the range: every place of the filter and every month, zeros included. */
 export async function monthlyCounts(db: Database, range: MonthRange, placeCodes?: readonly string[]): Promise<MonthCounts[]> {
-  const placeRows = rowsOf<{ id: number; code: string }>(
-    await db.execute(sql`select id, code from places ${placeCodes ? sql`where code = any(${pgArray(placeCodes)}::text[])` : sql``} order by code`),
+  const placeRows = rowsOf<{ code: string }>(
+    await db.execute(sql`select code from places ${placeCodes ? sql`where code = any(${pgArray(placeCodes)}::text[])` : sql``} order by code`),
   );
   const rows = rowsOf<{ place: string | null; month: string; kind: string; detail: string | null; n: number }>(
     await db.execute(sql`
       select p.code as place, ${monthKey} as month, e.kind, case when e.kind = 'outcome' then e.detail end as detail, count(*)::int as n
       from events e left join places p on p.id = e.place_id
       where e.at >= ${start(range.from)} and e.at < ${start(addMonths(range.to, 1))}
-        ${placeCodes ? inPlaces(placeRows.map((p) => p.id)) : sql``}
+        ${inPlaces(placeCodes ?? null)}
       group by 1, 2, 3, 4`),
   );
   const table = new Map<string, Record<CountColumn, number>>();
@@ -92,7 +92,7 @@ export async function monthlyCounts(db: Database, range: MonthRange, placeCodes?
   });
 }
 
-/** The stats card's figures for some places (or all) over a range of months. */
+/** The stats card's figures for some places (by code; `null` for all) over a range of months. */
 export async function impactFigures(db: Database, places: PlaceFilter, range: MonthRange): Promise<ImpactFigures> {
   const from = start(range.from);
   const to = start(addMonths(range.to, 1));
