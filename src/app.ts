@@ -9,6 +9,7 @@ import { demoDataWanted, hostOf, matchingConfigFrom, playgroundEnabled, type Con
 import { createPlayground } from './channels/playground/api.js';
 import { loadDemoData } from './channels/playground/demo.js';
 import { impactFigures } from './db/repositories/impact.js';
+import { runRetention } from './db/repositories/retention.js';
 import { createBackground, type Background } from './background.js';
 import { createMatcher, type Matcher } from './core/matching/matcher.js';
 import { createMatchingStore } from './db/repositories/matching-store.js';
@@ -166,13 +167,22 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   const port = await listen(server, config.PORT, host);
   log.info({ port, host }, 'listening');
   if (playground) log.info(`Playground: http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}/`);
-  const pruning = setInterval(() => void pruneBookkeeping(database.db).catch(() => undefined), 60 * 60 * 1000);
+  const retention = { inactiveMonths: config.RETENTION_MONTHS, warningDays: config.RETENTION_WARNING_DAYS, freeTextDays: config.FREE_TEXT_DAYS };
+  const hourly = async () => {
+    await pruneBookkeeping(database.db).catch(() => undefined);
+    const run = await runRetention(database.db, retention).catch((error: Error) => log.error({ error: error.message }, 'retention failed'));
+    if (run && (run.warned || run.erased || run.textsDropped)) log.info({ warned: run.warned, erased: run.erased, kept: run.kept, textsDropped: run.textsDropped }, 'retention');
+  };
+  const pruning = setInterval(() => void hourly(), 60 * 60 * 1000);
   pruning.unref();
+  const firstRun = setTimeout(() => void hourly(), 60 * 1000);
+  firstRun.unref();
 
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
       clearInterval(pruning);
+      clearTimeout(firstRun);
       if (runner?.isRunning()) await runner.stop();
       await outbox.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));

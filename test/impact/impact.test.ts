@@ -6,30 +6,22 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { startApp, type App } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
+import type { App } from '../../src/app.js';
 import { rowsOf } from '../../src/db/client.js';
 import { impactFigures, monthlyCounts } from '../../src/db/repositories/impact.js';
 import { addMonths, monthOf } from '../../src/core/impact/period.js';
 import { exportCsv } from '../../src/impact/export.js';
-import { createTestDatabase } from '../support/db.js';
+import { startPlayground, type PlaygroundHarness } from '../support/playground.js';
 
+let h: PlaygroundHarness;
 let app: App;
-let drop: () => Promise<void>;
-let base: string;
 const month = monthOf(new Date());
 const lastMonth = addMonths(month, -1);
-const post = async (path: string, body: unknown) =>
-  (await (await fetch(`${base}/playground/api/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json()) as Record<string, unknown>;
-const turn = (resident: string, name: string, input: Record<string, unknown>) => post('turn', { resident, name, lang: 'nl', ...input });
-const tap = (resident: string, name: string, ...buttons: string[]) => buttons.reduce((p, button) => p.then(() => turn(resident, name, { button })), Promise.resolve({} as Record<string, unknown>));
+const post = (path: string, body: unknown) => h.post(path, body);
+const turn = (resident: string, name: string, input: Record<string, unknown>) => h.turn(resident, name, input);
+const tap = (resident: string, name: string, ...buttons: string[]) => h.tap(resident, name, ...buttons);
+const intake = (resident: string, name: string, skills: string[], needs: string[]) => h.intake(resident, name, skills, needs);
 const query = async <T>(text: ReturnType<typeof sql>) => rowsOf<T>(await app.database.db.execute(text));
-
-/** The whole intake by taps, with the given taps for skills and needs. */
-async function intake(resident: string, name: string, skills: string[], needs: string[]) {
-  await turn(resident, name, { text: '/start lier' });
-  await tap(resident, name, 'lang:nl:lier', 'cons:y:nl:lier', 'name:y', 'place:y', 'neighbourhood:skip', 'goesting:d', ...skills, 'skills:d', ...needs, 'needs:d', 'ambition:d', 'availability:d', 'languages:d', 'summary:ok');
-}
 
 /** The match a resident (by name) is in, and the current state. */
 async function matchOf(name: string): Promise<{ id: string; state: string }> {
@@ -43,15 +35,8 @@ const fixture = { names: ['Ana', 'Ben', 'Cas', 'Dee', 'Eve'], texts: ['Naaiateli
 let ids: string[] = [];
 
 beforeAll(async () => {
-  const database = await createTestDatabase();
-  drop = database.drop;
-  app = await startApp(loadConfig({ DATABASE_URL: database.url, PORT: '0', LOG_LEVEL: 'silent', DEMO_DATA: 'off' }), {
-    ...(database.dump ? { pgliteDump: database.dump } : {}),
-    outbox: 'manual',
-    flood: { burst: 1000, perSecond: 1000 },
-    today: () => '2026-11-27',
-  });
-  base = `http://127.0.0.1:${app.port}`;
+  h = await startPlayground();
+  app = h.app;
 
   // Ana can cook, Ben needs cooking: one suggestion. Cas can sew, a provider asks for sewing: another.
   await intake('a', 'Ana', ['skills:t:cooking'], []);
@@ -88,8 +73,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await app?.stop();
-  await drop?.();
+  await h?.stop();
 });
 
 describe('impact', () => {

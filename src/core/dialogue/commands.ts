@@ -90,6 +90,10 @@ export function globalButton(state: DialogueState, data: string): StepOutcome | 
   if (kind && code && matchId !== undefined && (kind === 'met' || kind === 'outcome' || kind === 'still') && (kind === 'still' || UUID.test(matchId))) {
     return followUp(state, kind, code, matchId);
   }
+  if (kind === 'retain' && code === 'y') {
+    // "I stay" after the inactivity warning: this turn itself is the activity that keeps the profile.
+    return { state, outputs: [toast(t('common.empty')), say(t('retention.kept'), undefined, 'text')] };
+  }
   if (kind === 'intro' && code && code in ANSWERS && matchId && UUID.test(matchId)) {
     const answer = ANSWERS[code as keyof typeof ANSWERS];
     return {

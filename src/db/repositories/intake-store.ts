@@ -25,8 +25,21 @@ export interface FloodPolicy {
 export const DEFAULT_FLOOD_POLICY: FloodPolicy = { burst: 12, perSecond: 2 };
 
 /** A pseudonymous key: flood-control rows never hold the raw Telegram id. */
-export function floodKey(identity: Identity): string {
+export function floodKey(identity: Pick<Identity, 'channel' | 'externalId'>): string {
   return createHash('sha256').update(`${identity.channel}:${identity.externalId}`).digest('hex');
+}
+
+/**
+ * Erases a person everywhere (`/forget`, retention). Whole matches go (the other side must not
+ * keep a trace of this person); identities, items, consents, feedback, outbox messages and the
+ * dialogue state go with the participant (cascade); flood-control rows of their identities too.
+ * Impact events lose the link and stay as anonymous counts (migration 0010).
+ */
+export async function erasePerson(tx: Executor, participantId: string): Promise<void> {
+  const identities = await tx.select({ channel: channelIdentities.channel, externalId: channelIdentities.externalId }).from(channelIdentities).where(eq(channelIdentities.participantId, participantId));
+  await tx.execute(sql`delete from matches where id in (select match_id from match_members where participant_id = ${participantId})`);
+  await tx.delete(participants).where(eq(participants.id, participantId));
+  for (const identity of identities) await tx.delete(rateLimits).where(eq(rateLimits.key, floodKey(identity)));
 }
 
 function participantColumnsFrom(state: DialogueState) {
@@ -122,12 +135,8 @@ function transaction(tx: Executor, placesOf: (tx: Executor) => Promise<PlaceInfo
     },
     answerIntroduction: (participantId, matchId, answer) => answerIntroduction(tx, participantId, matchId, answer, intro),
     answerFollowUp: (participantId, matchId, answer) => answerFollowUp(tx, participantId, matchId, answer),
-    async forget(participantId, identity) {
-      // Whole matches go (the other side must not keep a trace of this person); identities,
-      // items, consents, feedback and the dialogue state go with the participant (cascade).
-      await tx.execute(sql`delete from matches where id in (select match_id from match_members where participant_id = ${participantId})`);
-      await tx.delete(participants).where(eq(participants.id, participantId));
-      await tx.delete(rateLimits).where(eq(rateLimits.key, floodKey(identity)));
+    async forget(participantId) {
+      await erasePerson(tx, participantId);
     },
   };
 }

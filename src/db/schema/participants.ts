@@ -18,6 +18,8 @@ export const participants = pgTable('participants', {
   source: text('source', { enum: ['telegram', 'import'] }).notNull().default('telegram'),
   externalRef: text('external_ref').unique(),
   confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+  /** When the one warning before erasure for inactivity was sent (see retention). */
+  retentionWarnedAt: timestamp('retention_warned_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [index('participants_place_idx').on(t.placeId)]);

@@ -1,0 +1,1 @@
+ALTER TABLE "participants" ADD COLUMN "retention_warned_at" timestamp with time zone;
