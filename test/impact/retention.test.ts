@@ -59,7 +59,7 @@ describe('retention', () => {
     await h.app.outbox.drain();
     const inbox = (await h.post('inbox', { resident: '1' })) as { messages: { text: string; buttons: { data: string }[][] }[] };
     const warning = inbox.messages.at(-1)!;
-    expect(warning.text).toBe('👋 We hoorden al lang niets van je. Over 30 dagen wissen we je gegevens. Wil je blijven? Tik dan op de knop.');
+    expect(warning.text).toBe('👋 We hoorden al lang niets van je. Over 30 dagen wissen we je gegevens. Tik op de knop als je wil blijven.');
     expect(warning.buttons[0]![0]!.data).toBe('retain:y');
     expect(await query(sql`select 1 from outbox where kind = 'retention.warning'`)).toHaveLength(1);
 
