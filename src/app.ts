@@ -158,6 +158,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
       today,
       onOfferSaved: (offerId) => background.run('match offer', () => matcher.matchOffer(offerId)),
       settle: () => background.drain(),
+      impact: (places, range) => impactFigures(database.db, places, range),
     }));
   }
   if (!config.MICROSOFT_APP_ID) log.warn('Teams: MICROSOFT_APP_ID is not set, so /api/messages only accepts local requests; see README.md.');

@@ -121,4 +121,14 @@ describe.skipIf(!available)('the playground in a browser', () => {
     expect(await card.innerText()).toContain('Jan (demo)');
     await shot('6-provider-ask');
   });
+
+  it("shows the matchmaker's figures with the chart", async () => {
+    await page.locator('#statsButton').click();
+    const stats = page.locator('#stats', { hasText: 'Deelnemers' });
+    await stats.waitFor();
+    expect(await stats.innerText()).toContain('Ontmoetingen');
+    await page.locator('#stats img').waitFor();
+    expect(await page.locator('#stats img').evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBe(560);
+    await shot('7-stats');
+  });
 });

@@ -23,6 +23,8 @@ import { readJson, REFUSED, send } from '../../http/io.js';
 import type { Handler } from '../../http/server.js';
 import { applyDecision, cardText, helpCard, isDecisionVerb, matchDigestCard } from '../teams/cards.js';
 import { createProviderActions, isProviderVerb } from '../teams/provider.js';
+import { buildStatsCard, type ImpactPort } from '../teams/stats.js';
+import { monthOf } from '../../core/impact/period.js';
 import { pageData, playgroundPage } from './page.js';
 
 export interface PlaygroundOptions {
@@ -35,6 +37,8 @@ export interface PlaygroundOptions {
   readonly log: Logger;
   readonly today: () => string;
   readonly onOfferSaved: (offerId: string) => void;
+  /** Impact figures, for the matchmaker's 📊 (the same card as `stats` in Teams). */
+  readonly impact: ImpactPort;
   /** Waits for matching started by the last action, so the feed shows it at once. */
   readonly settle: () => Promise<void>;
 }
@@ -145,6 +149,15 @@ export function createPlayground(options: PlaygroundOptions): Record<string, Han
     return { ok, ...(view ? { state: view.state, card: cardOf(view, langOf(body.lang)) } : {}) };
   });
 
+  /** The matchmaker's figures for all places this month: the card Teams shows for `stats`. */
+  const stats = json(async (body) => {
+    const lang = langOf(body.lang);
+    const t = cardText(translator(i18n, lang));
+    const month = monthOf(new Date());
+    const range = { from: month, to: month };
+    return { card: await buildStatsCard(t, lang, t('stats.allPlaces'), range, await options.impact(null, range)) };
+  });
+
   /** The Adaptive Cards renderer, served from the installed package: no build step. */
   let renderer: Buffer | undefined;
   const rendererScript: Handler = async (_req, res) => {
@@ -167,6 +180,7 @@ export function createPlayground(options: PlaygroundOptions): Record<string, Han
     '/playground/api/provider': providerCard,
     '/playground/api/feed': feed,
     '/playground/api/decide': decide,
+    '/playground/api/stats': stats,
     '/playground/adaptivecards.js': rendererScript,
   };
 }

@@ -24,6 +24,7 @@ export function pageData(tr: Translate) {
       matchmaker: l('teams:playground.matchmaker'),
       feedEmpty: l('teams:playground.feedEmpty'),
       who: l('teams:playground.who'),
+      stats: l('teams:playground.stats'),
       hint: l('picker.ownWordsHint'),
     },
     residents: PLAYGROUND_RESIDENTS,
@@ -132,6 +133,14 @@ async function feed() {
   }));
 }
 
+async function stats() {
+  const box = $('#stats');
+  if (box.childElementCount) return box.replaceChildren();
+  const r = await post('/playground/api/stats', { lang: 'nl' });
+  box.replaceChildren(renderCard(r.card, () => undefined));
+}
+$('#statsButton').onclick = stats;
+
 residents(); provider(); feed(); play(state.resident); setInterval(inbox, 1500); setInterval(feed, 4000);
 `;
 
@@ -149,7 +158,8 @@ h2{margin:.2rem 0 .6rem;font-size:1.05rem}
 .keyboard .row{display:flex;gap:.3rem;margin-top:.3rem}.keyboard button{flex:1;border:1px solid #8bb;border-radius:8px;background:#f7fbfb;padding:.35rem;cursor:pointer}
 #say{display:flex;gap:.4rem;margin-top:.5rem}#say input{flex:1;padding:.5rem}
 .card{border:1px solid #cfd8d3;border-radius:10px;padding:.3rem;margin:.5rem 0;transition:background 2s}.card.fresh{background:#fff7d6}
-.empty{color:#667}
+.empty{color:#667}#statsButton{float:inline-end;border:1px solid #5b5fc7;background:#fff;color:#444791;border-radius:6px;cursor:pointer}
+#stats:not(:empty){border:1px solid #5b5fc7;border-radius:10px;padding:.3rem;margin-bottom:.5rem}
 .ac-pushButton{border:1px solid #5b5fc7;background:#fff;color:#444791;border-radius:6px;padding:.35rem .5rem;cursor:pointer;font:inherit;white-space:nowrap}
 .ac-pushButton:hover{background:#5b5fc7;color:#fff}
 .ac-actionSet{flex-wrap:wrap;row-gap:6px}.ac-actionSet>.ac-pushButton{flex:1 1 auto!important}
@@ -164,6 +174,6 @@ export function playgroundPage(data: ReturnType<typeof pageData>): string {
 <section id="resident"><h2>📱 ${l.resident}</h2><div id="who" aria-label="${l.who}"><select id="lang"></select></div><div id="chat"></div>
 <form id="say"><input id="text" autocomplete="off"><button>➤</button></form></section>
 <section><h2>🏢 ${l.provider}</h2><div id="provider"></div></section>
-<section><h2>🧭 ${l.matchmaker}</h2><div id="feed"></div></section>
+<section><h2>🧭 ${l.matchmaker} <button type="button" id="statsButton">${l.stats}</button></h2><div id="stats"></div><div id="feed"></div></section>
 </main><script type="application/json" id="data">${json}</script><script src="/playground/adaptivecards.js"></script><script>${SCRIPT}</script></body></html>`;
 }
