@@ -3,8 +3,7 @@
  * their score and reasons, in the chosen language — what a matchmaker will see in Teams.
  */
 import { parseArgs } from 'node:util';
-import { ConfigError } from '../config.js';
-import { openToolDatabase, readEnvironment } from '../environment.js';
+import { openToolDatabase, readEnvironment, runTool } from '../environment.js';
 import { listSuggestions } from '../db/repositories/match-queries.js';
 import { createI18n, translator } from '../i18n/index.js';
 import { formatSuggestions } from './format-suggestions.js';
@@ -43,10 +42,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: Error) => {
-    process.stderr.write(error instanceof ConfigError ? `${error.message}\n` : `matches failed: ${error.message}\n`);
-    process.exit(1);
-  },
-);
+runTool('matches', main);

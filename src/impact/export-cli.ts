@@ -5,9 +5,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { ConfigError } from '../config.js';
 import { isMonth } from '../core/impact/period.js';
-import { openToolDatabase, readEnvironment } from '../environment.js';
+import { openToolDatabase, readEnvironment, runTool } from '../environment.js';
 import { rowsOf } from '../db/client.js';
 import { sql } from 'drizzle-orm';
 import { DEFAULT_MIN_COUNT, exportCsv } from './export.js';
@@ -75,10 +74,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: Error) => {
-    process.stderr.write(error instanceof ConfigError ? `${error.message}\n` : `export failed: ${error.message}\n`);
-    process.exit(1);
-  },
-);
+runTool('export', main);

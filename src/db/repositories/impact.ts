@@ -8,22 +8,15 @@ import type { Database } from '../client.js';
 import { pgArray, rowsOf } from '../client.js';
 import { addMonths, IMPACT_TIME_ZONE, monthsOf, type MonthRange } from '../../core/impact/period.js';
 import { OUTCOMES } from '../../core/dialogue/commands.js';
+import { EVENT_KINDS, type EventKind } from '../schema/index.js';
 
-/** The export's count columns, in order: one per event kind, outcomes one per code. */
-export const COUNT_COLUMNS = [
-  'joined',
-  'profile_confirmed',
-  'suggested',
-  'introduced',
-  'accepted',
-  'declined',
-  'met',
-  ...OUTCOMES.map((o) => `outcome_${o}` as const),
-  'referral',
-  'paused',
-  'forgotten',
-] as const;
-export type CountColumn = (typeof COUNT_COLUMNS)[number];
+type Outcome = (typeof OUTCOMES)[number];
+export type CountColumn = Exclude<EventKind, 'outcome' | 'first_meeting'> | `outcome_${Outcome}`;
+
+/** The export's count columns, in the order of the event kinds: outcomes one per code; first meetings feed the median only. */
+export const COUNT_COLUMNS: readonly CountColumn[] = EVENT_KINDS.flatMap((kind): CountColumn[] =>
+  kind === 'outcome' ? OUTCOMES.map((o) => `outcome_${o}` as const) : kind === 'first_meeting' ? [] : [kind],
+);
 
 export interface MonthCounts {
   /** The place code; `-` for events of people who never chose a place. */
@@ -43,7 +36,7 @@ export interface ImpactFigures {
   /** accepted / (accepted + declined), `null` when nobody answered yet. */
   readonly acceptanceRate: number | null;
   readonly meetings: number;
-  readonly outcomes: Readonly<Record<(typeof OUTCOMES)[number], number>>;
+  readonly outcomes: Readonly<Record<Outcome, number>>;
   readonly referrals: number;
   /** Median whole days from joining to a first meeting, of first meetings in the period. */
   readonly medianDaysToFirstMeeting: number | null;
