@@ -75,7 +75,7 @@ describe('buildTeamsPackage', () => {
     ]);
     const lists = manifest.bots[0]?.commandLists as Array<{ scopes: string[]; commands: Array<{ title: string }> }>;
     for (const scope of ['personal', 'team']) {
-      expect(lists.find((l) => l.scopes.includes(scope))?.commands.map((c) => c.title)).toEqual(['new offer', 'new ask', 'my offers', 'help']);
+      expect(lists.find((l) => l.scopes.includes(scope))?.commands.map((c) => c.title)).toEqual(['new offer', 'new ask', 'my offers', 'stats', 'help']);
     }
     const description = manifest.description as { short: string; full: string };
     expect(description.short.length).toBeLessThanOrEqual(80);
