@@ -32,6 +32,8 @@ export interface IntakeTransaction {
   answerIntroduction(participantId: string, matchId: string, answer: 'yes' | 'no' | 'later'): Promise<void>;
   /** "Did you meet?" and what came of it. */
   answerFollowUp(participantId: string, matchId: string, answer: { met?: 'met' | 'notYet' | 'no'; outcome?: string }): Promise<void>;
+  /** Sends the proposals held back while the resident did not answer (see `stillInterested`). */
+  sendHeldProposals(participantId: string): Promise<void>;
 }
 
 export type FloodVerdict = 'ok' | 'warn' | 'drop';
@@ -82,6 +84,7 @@ export function createIntakeService(store: IntakeStore, hooks: IntakeHooks = {})
       if (e.type === 'introAnswer') await tx.answerIntroduction(stored.participantId, e.matchId, e.answer);
       if (e.type === 'meetAnswer') await tx.answerFollowUp(stored.participantId, e.matchId, { met: e.answer });
       if (e.type === 'outcome') await tx.answerFollowUp(stored.participantId, e.matchId, { outcome: e.outcome });
+      if (e.type === 'stillInterested') await tx.sendHeldProposals(stored.participantId);
     }
     if (!effects.some((e) => e.type === 'confirmProfile')) return undefined;
     await tx.confirmProfile(stored.participantId, turn.state);

@@ -141,6 +141,33 @@ describe('introductions', () => {
     expect(matchmakerCards.at(-1)).toContain('CAW');
   });
 
+  it('sends the proposals held back once the resident says "yes, keep asking"', async () => {
+    const u = h.user(840_000_005, 'Lina', 'nl');
+    await intakeByTaps(u, 'nl'); // skills: sewing
+    for (const n of [1, 2, 3, 4, 5]) await addResident(h.app.database.db, { name: `Naaister ${n}`, languages: ['nl'], items: [{ kind: 'need', categories: ['sewing'] }] });
+    const [lina] = rowsOf<{ id: string }>(await h.app.database.db.execute(sql`select participant_id as id from channel_identities where external_id = '840000005'`));
+    await h.app.matcher.matchParticipant(lina!.id);
+    const open = rowsOf<{ id: string }>(
+      await h.app.database.db.execute(sql`select m.id from matches m join match_members mm on mm.match_id = m.id
+        where mm.participant_id = ${lina!.id} and m.kind = 'complement' and m.state = 'suggested' order by m.score desc`),
+    );
+    const els = new TeamsUser(teams, 'Els');
+    await register(h.app, { matchmakerAad: els.aadObjectId, place: 'lier' });
+    for (const m of open.slice(0, 5)) await els.execute('introduce', { matchId: m.id, matchIds: [m.id] });
+    await deliver();
+    const proposals = () => u.messages.filter((m) => m.buttons.flat().some((b) => b.data.startsWith('intro:y:')));
+    expect(proposals()).toHaveLength(3);
+    expect(u.last.text).toBe(t('nl', 'still.ask'));
+    await u.tap(t('nl', 'still.yes'));
+    await deliver();
+    expect(proposals()).toHaveLength(5);
+    const asked = new Set(proposals().map((m) => m.buttons.flat().find((b) => b.data.startsWith('intro:y:'))!.data.slice('intro:y:'.length)));
+    expect(asked).toEqual(new Set(open.slice(0, 5).map((m) => m.id)));
+    await u.tap(t('nl', 'still.yes')); // tapping again sends nothing twice
+    await deliver();
+    expect(proposals()).toHaveLength(5);
+  });
+
   it('after three unanswered proposals asks once, gently, whether they are still interested; a paused resident is not asked', async () => {
     const u = h.user(840_000_004, 'Karim', 'ar');
     await intakeByTaps(u, 'ar'); // skills: sewing

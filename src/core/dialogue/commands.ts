@@ -78,7 +78,11 @@ function followUp(state: DialogueState, kind: string, code: string, matchId: str
   }
   if (kind === 'still') {
     if (code === 'p') state.paused = true;
-    return { state, outputs: [toast(t('common.empty')), say(t(code === 'p' ? 'pause.done' : 'still.kept'), undefined, 'text')] };
+    return {
+      state,
+      outputs: [toast(t('common.empty')), say(t(code === 'p' ? 'pause.done' : 'still.kept'), undefined, 'text')],
+      ...(code === 'y' ? { effects: [{ type: 'stillInterested' as const }] } : {}),
+    };
   }
   return null;
 }

@@ -128,7 +128,9 @@ export type Effect =
   | { readonly type: 'introAnswer'; readonly matchId: string; readonly answer: 'yes' | 'no' | 'later' }
   /** "Did you meet?" and what came of it, a week after both said yes. */
   | { readonly type: 'meetAnswer'; readonly matchId: string; readonly answer: 'met' | 'notYet' | 'no' }
-  | { readonly type: 'outcome'; readonly matchId: string; readonly outcome: string };
+  | { readonly type: 'outcome'; readonly matchId: string; readonly outcome: string }
+  /** "Yes, keep asking" after several unanswered proposals: the ones held back are sent now. */
+  | { readonly type: 'stillInterested' };
 
 export interface TurnResult {
   readonly state: DialogueState | null;

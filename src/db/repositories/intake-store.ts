@@ -8,7 +8,7 @@ import type { DialogueState, PlaceInfo } from '../../core/dialogue/types.js';
 import type { FloodVerdict, Identity, IntakeStore, IntakeTransaction, StoredState } from '../../core/intake-service.js';
 import { matchKeys } from '../../core/matching/keys.js';
 import { enqueue } from '../../outbox/outbox.js';
-import { answerFollowUp, answerIntroduction, DEFAULT_INTRO_POLICY, type IntroPolicy } from './introductions.js';
+import { answerFollowUp, answerIntroduction, DEFAULT_INTRO_POLICY, sendHeldProposals, type IntroPolicy } from './introductions.js';
 import { rowsOf, type Database, type Executor } from '../client.js';
 import { channelIdentities, consents, dialogueStates, participants, places, profileItems, rateLimits } from '../schema/index.js';
 
@@ -135,6 +135,7 @@ function transaction(tx: Executor, placesOf: (tx: Executor) => Promise<PlaceInfo
     },
     answerIntroduction: (participantId, matchId, answer) => answerIntroduction(tx, participantId, matchId, answer, intro),
     answerFollowUp: (participantId, matchId, answer) => answerFollowUp(tx, participantId, matchId, answer),
+    sendHeldProposals: (participantId) => sendHeldProposals(tx, participantId),
     async forget(participantId) {
       await erasePerson(tx, participantId);
     },

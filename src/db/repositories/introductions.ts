@@ -68,11 +68,6 @@ export async function introduce(tx: Executor, matchId: string, meetingNote?: str
     if (!m.participantId) continue;
     const who = await reachOf(tx, m.participantId);
     if (!who?.chatId || who.paused) continue;
-    const buttons: Button[][] = [[
-      { text: { key: 'intro.yes' }, data: `intro:y:${matchId}` },
-      { text: { key: 'intro.no' }, data: `intro:n:${matchId}` },
-      { text: { key: 'intro.later' }, data: `intro:l:${matchId}` },
-    ]];
     const silent = rowsOf<{ n: number }>(
       await tx.execute(sql`select count(*)::int as n from match_members mm join matches x on x.id = mm.match_id
         where mm.participant_id = ${m.participantId} and mm.answer is null and x.state = 'introduced' and x.id <> ${matchId}`),
@@ -87,11 +82,40 @@ export async function introduce(tx: Executor, matchId: string, meetingNote?: str
       await enqueue(tx, { channel: who.channel, kind: 'still', dedupeKey: `still:${m.participantId}:${silent}`, payload: still, participantId: m.participantId });
       continue;
     }
-    const payload: TelegramPayload = { chatId: who.chatId, lang: who.lang, text: proposal(match.kind, m.role, match.reasons), buttons };
-    await enqueue(tx, { channel: who.channel, kind: 'proposal', dedupeKey: `proposal:${matchId}:${m.participantId}`, payload, participantId: m.participantId, matchId });
+    await enqueueProposal(tx, match, m.role, m.participantId, { chatId: who.chatId, lang: who.lang, channel: who.channel });
   }
   await enqueueCardUpdates(tx, matchId, 'introduced');
   return 'introduced';
+}
+
+/** "Someone nearby … do you want to meet?" with yes / no / later, once per match and person. */
+async function enqueueProposal(
+  tx: Executor,
+  match: { id: string; kind: string; reasons: Reason[] },
+  role: string,
+  participantId: string,
+  who: { chatId: string; lang: string; channel: 'telegram' | 'playground' },
+): Promise<void> {
+  const buttons: Button[][] = [[
+    { text: { key: 'intro.yes' }, data: `intro:y:${match.id}` },
+    { text: { key: 'intro.no' }, data: `intro:n:${match.id}` },
+    { text: { key: 'intro.later' }, data: `intro:l:${match.id}` },
+  ]];
+  const payload: TelegramPayload = { chatId: who.chatId, lang: who.lang, text: proposal(match.kind, role, match.reasons), buttons };
+  await enqueue(tx, { channel: who.channel, kind: 'proposal', dedupeKey: `proposal:${match.id}:${participantId}`, payload, participantId, matchId: match.id });
+}
+
+/** The introductions of this resident still open and never sent (held back by "still interested?"). */
+export async function sendHeldProposals(tx: Executor, participantId: string): Promise<void> {
+  const who = await reachOf(tx, participantId);
+  if (!who?.chatId || who.paused) return;
+  const held = await tx
+    .select({ id: matches.id, kind: matches.kind, reasons: matches.reasons, role: matchMembers.role })
+    .from(matches)
+    .innerJoin(matchMembers, and(eq(matchMembers.matchId, matches.id), eq(matchMembers.participantId, participantId)))
+    .where(and(eq(matches.state, 'introduced'), sql`${matchMembers.answer} is null`, sql`not exists (select 1 from outbox o where o.dedupe_key = 'proposal:' || ${matches.id} || ':' || ${participantId})`))
+    .orderBy(matches.introducedAt);
+  for (const m of held) await enqueueProposal(tx, m, m.role, participantId, { chatId: who.chatId, lang: who.lang, channel: who.channel });
 }
 
 /** Records one answer; when everyone answered, tells each side what they need to meet. */
