@@ -25,6 +25,7 @@ import { applyDecision, cardText, helpCard, isDecisionVerb, matchDigestCard } fr
 import { createProviderActions, isProviderVerb } from '../teams/provider.js';
 import { buildStatsCard, type ImpactPort } from '../teams/stats.js';
 import { monthOf } from '../../core/impact/period.js';
+import { DEMO_ORGANISATIONS } from './demo.js';
 import { pageData, playgroundPage } from './page.js';
 
 export interface PlaygroundOptions {
@@ -65,10 +66,11 @@ function inputOf(body: Record<string, unknown>): Input | null {
   return parseCommand(text) ?? { type: 'text', text };
 }
 
-/** The demo organisation every playground provider posts for. */
+/** The demo organisation the playground's provider posts for (its demo offers show in "My offers"). */
 async function demoOrganisation(db: Database): Promise<Organisation> {
-  await db.insert(organisations).values({ code: 'playground', name: 'Buurtwerk (demo)' }).onConflictDoNothing({ target: organisations.code });
-  const [org] = await db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(eq(organisations.code, 'playground'));
+  const demo = DEMO_ORGANISATIONS[0];
+  await db.insert(organisations).values(demo).onConflictDoNothing({ target: organisations.code });
+  const [org] = await db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(eq(organisations.code, demo.code));
   return org!;
 }
 

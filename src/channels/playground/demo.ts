@@ -19,7 +19,7 @@ export const DEMO_FILE = fileURLToPath(new URL('../../../demo/stuyfplek-demo.csv
 export const DEMO_ORGANISATIONS = [
   { code: 'demo-buurtwerk', name: 'Buurtwerk (demo)' },
   { code: 'demo-digipunt', name: 'Digipunt (demo)' },
-];
+] as const;
 
 export interface DemoLoad extends ImportSummary {
   readonly suggestions: number;
@@ -31,7 +31,7 @@ export async function loadDemoData(db: Database, matcher: Matcher, today: string
     await db.execute(sql`select (select count(*) from participants)::int as people, (select count(*) from offers)::int as offers`),
   );
   if (!counts || counts.people > 0 || counts.offers > 0) return null;
-  await db.insert(organisations).values(DEMO_ORGANISATIONS).onConflictDoNothing({ target: organisations.code });
+  await db.insert(organisations).values([...DEMO_ORGANISATIONS]).onConflictDoNothing({ target: organisations.code });
   let suggestions = 0;
   const summary = await importFile(db, DEMO_FILE, {
     today,

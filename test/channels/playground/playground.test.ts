@@ -79,6 +79,9 @@ describe('playground', () => {
     expect(JSON.stringify(bad.card)).toContain('Vul dit in, alsjeblieft.');
     const good = (await post('provider', { verb: 'saveOffer', data: { ...ask, title: 'Wie kan naaien?', description: 'Naaiatelier zoekt hulp.' } })) as unknown as { card: object };
     expect(JSON.stringify(good.card)).toContain('Wie kan naaien?');
+    const mine = (await post('provider', { verb: 'myOffers' })) as unknown as { card: object };
+    expect(JSON.stringify(mine.card)).toContain('Wie kan naaien?');
+    expect(JSON.stringify(mine.card)).toContain('Buurtrestaurant zoekt kookhulp'); // the demo organisation's own ask
 
     // The matchmaker feed: the Teams digest card of each suggestion.
     type FeedCard = { id: string; state: string; card: object };
