@@ -9,6 +9,7 @@ import { demoDataWanted, hostOf, matchingConfigFrom, playgroundEnabled, type Con
 import { createPlayground } from './channels/playground/api.js';
 import { loadDemoData } from './channels/playground/demo.js';
 import { impactFigures } from './db/repositories/impact.js';
+import type { ImpactPort } from './channels/teams/stats.js';
 import { runRetention } from './db/repositories/retention.js';
 import { createBackground, type Background } from './background.js';
 import { createMatcher, type Matcher } from './core/matching/matcher.js';
@@ -107,20 +108,26 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
     throw error;
   }
 
+  // Shared by the Teams channel and the playground: the same stores, the same matching after a save.
+  const offers = createOfferStore(database.db);
+  const directory = createDirectory(database.db);
+  const today = overrides.today ?? (() => new Date().toISOString().slice(0, 10));
+  const onOfferSaved = (offerId: string) => background.run('match offer', () => matcher.matchOffer(offerId));
+  const impact: ImpactPort = (places, range) => impactFigures(database.db, places, range);
   const teams = createTeamsChannel({
     appId: config.MICROSOFT_APP_ID,
     appPassword: config.MICROSOFT_APP_PASSWORD,
     appTenantId: config.MICROSOFT_APP_TENANT_ID,
     storage: createPostgresStorage(database.db),
-    offers: createOfferStore(database.db),
-    directory: createDirectory(database.db),
+    offers,
+    directory,
     i18n,
     log,
-    ...(overrides.today ? { today: overrides.today } : {}),
-    onOfferSaved: (offerId) => background.run('match offer', () => matcher.matchOffer(offerId)),
+    today,
+    onOfferSaved,
     onOfferClosed: (offerId) => background.run('withdraw offer', () => matcher.offerClosed(offerId)),
     desk,
-    impact: (places, range) => impactFigures(database.db, places, range),
+    impact,
   });
   const digest = createDigestFanOut(database.db);
   const referral = createReferralFanOut(database.db);
@@ -143,7 +150,6 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   routes['/api/messages'] = teams.handler;
   const info = createInfoPage(i18n);
   for (const path of ['/', '/privacy', '/terms']) routes[path] = info;
-  const today = overrides.today ?? (() => new Date().toISOString().slice(0, 10));
   if (demoDataWanted(config)) {
     const demo = await loadDemoData(database.db, matcher, today()).catch((error: Error) => {
       log.warn({ error: error.message }, 'demo data not loaded');
@@ -153,13 +159,7 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   }
   const playground = playgroundEnabled(config);
   if (playground) {
-    Object.assign(routes, createPlayground({
-      db: database.db, intake, offers: createOfferStore(database.db), directory: createDirectory(database.db), desk, i18n, log,
-      today,
-      onOfferSaved: (offerId) => background.run('match offer', () => matcher.matchOffer(offerId)),
-      settle: () => background.drain(),
-      impact: (places, range) => impactFigures(database.db, places, range),
-    }));
+    Object.assign(routes, createPlayground({ db: database.db, intake, offers, directory, desk, i18n, log, today, onOfferSaved, settle: () => background.drain(), impact }));
   }
   if (!config.MICROSOFT_APP_ID) log.warn('Teams: MICROSOFT_APP_ID is not set, so /api/messages only accepts local requests; see README.md.');
 

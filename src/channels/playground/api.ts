@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { and, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { i18n as I18n } from 'i18next';
 import type { IntakeService } from '../../core/intake-service.js';
-import type { Input, Output } from '../../core/dialogue/types.js';
+import type { Button, Input, Output } from '../../core/dialogue/types.js';
 import { parseCommand } from '../../core/dialogue/parse-command.js';
 import type { Directory, OfferStore, Organisation } from '../../core/offers/ports.js';
 import type { Logger } from '../../logger.js';
@@ -27,6 +27,7 @@ import { buildStatsCard, type ImpactPort } from '../teams/stats.js';
 import { monthOf } from '../../core/impact/period.js';
 import { DEMO_ORGANISATIONS } from './demo.js';
 import { pageData, playgroundPage } from './page.js';
+import type { TelegramPayload } from '../../db/repositories/introductions.js';
 
 export interface PlaygroundOptions {
   readonly db: Database;
@@ -51,13 +52,19 @@ const RENDERER = createRequire(import.meta.url).resolve('adaptivecards/dist/adap
 
 const langOf = (v: unknown): Lang => (isLang(v) ? v : 'nl');
 
+/** Button rows with their labels in the reader's language, as Telegram would show them. */
+function renderButtons(buttons: readonly (readonly Button[])[] | undefined, tr: Translate) {
+  return (buttons ?? []).map((row) => row.map((b) => ({ text: tr(b.text), data: b.data })));
+}
+
 function render(outputs: readonly Output[], tr: Translate) {
   return outputs.map((o) =>
-    o.type === 'toast'
-      ? { type: 'toast', text: tr(o.text) }
-      : { type: 'message', text: tr(o.text), edit: o.edit ?? null, buttons: (o.buttons ?? []).map((row) => row.map((b) => ({ text: tr(b.text), data: b.data }))) },
+    o.type === 'toast' ? { type: 'toast', text: tr(o.text) } : { type: 'message', text: tr(o.text), edit: o.edit ?? null, buttons: renderButtons(o.buttons, tr) },
   );
 }
+
+/** A card action's data (the inputs of the card with the action's own data); `{}` when absent. */
+const dataOf = (body: Record<string, unknown>): Record<string, unknown> => (typeof body.data === 'object' && body.data !== null ? (body.data as Record<string, unknown>) : {});
 
 function inputOf(body: Record<string, unknown>): Input | null {
   if (typeof body.button === 'string') return { type: 'button', data: body.button.slice(0, 64) };
@@ -107,21 +114,25 @@ export function createPlayground(options: PlaygroundOptions): Record<string, Han
       .orderBy(outbox.id);
     return {
       messages: rows.map((r) => {
-        const p = r.payload as { lang: string; text: Parameters<Translate>[0]; buttons?: { text: Parameters<Translate>[0]; data: string }[][] };
+        const p = r.payload as TelegramPayload;
         const tr = translator(i18n, p.lang);
-        return { id: r.id, text: tr(p.text), buttons: (p.buttons ?? []).map((row) => row.map((b) => ({ text: tr(b.text), data: b.data }))) };
+        return { id: r.id, text: tr(p.text), buttons: renderButtons(p.buttons, tr) };
       }),
     };
   });
 
   /** The provider pane: the Teams provider cards and verbs, for the demo organisation. */
   const provider = createProviderActions({ offers: options.offers, directory: options.directory, log: options.log, today: options.today, onOfferSaved: options.onOfferSaved });
+  let organisation: Promise<Organisation> | undefined;
   const providerCard = json(async (body) => {
     const t = cardText(translator(i18n, langOf(body.lang)));
-    const organisation = await demoOrganisation(db);
-    const data = typeof body.data === 'object' && body.data !== null ? (body.data as Record<string, unknown>) : {};
-    if (!isProviderVerb(body.verb)) return { card: helpCard(t, { provider: { organisation: organisation.name, name: t('playground.providerName') } }) };
-    const card = await provider({ t, organisation, authorId: 'playground' }, body.verb, data);
+    organisation ??= demoOrganisation(db).catch((error: unknown) => {
+      organisation = undefined; // try again on the next request
+      throw error;
+    });
+    const org = await organisation;
+    if (!isProviderVerb(body.verb)) return { card: helpCard(t, { provider: { organisation: org.name, name: t('playground.providerName') } }) };
+    const card = await provider({ t, organisation: org, authorId: 'playground' }, body.verb, dataOf(body));
     await options.settle();
     return { card };
   });
@@ -143,9 +154,8 @@ export function createPlayground(options: PlaygroundOptions): Record<string, Han
   /** Introduce / Not now / Not a fit from a card: the card's own data, the card back as it is now. */
   const decide = json(async (body) => {
     const matchId = String(body.matchId ?? '');
-    const data = typeof body.data === 'object' && body.data !== null ? (body.data as Record<string, unknown>) : {};
     if (!UUID.test(matchId) || !isDecisionVerb(body.verb)) return { ok: false };
-    const ok = await applyDecision(options.desk, body.verb, matchId, data);
+    const ok = await applyDecision(options.desk, body.verb, matchId, dataOf(body));
     await options.settle();
     const [view] = await options.desk.views([matchId]);
     return { ok, ...(view ? { state: view.state, card: cardOf(view, langOf(body.lang)) } : {}) };
@@ -168,8 +178,9 @@ export function createPlayground(options: PlaygroundOptions): Record<string, Han
     res.end(renderer);
   };
 
+  // The page's labels come from the locale files, which do not change while running.
+  const html = playgroundPage(pageData(translator(i18n, 'nl')));
   const page: Handler = async (_req, res) => {
-    const html = playgroundPage(pageData(translator(i18n, 'nl')));
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': Buffer.byteLength(html) });
     res.end(html);
   };
