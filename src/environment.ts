@@ -3,6 +3,7 @@
  * local `.env` when there is one, parsed by the one config schema; and the app's database.
  */
 import { existsSync } from 'node:fs';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { openDatabase, type DatabaseHandle } from './db/client.js';
 
@@ -29,4 +30,26 @@ export function runTool(name: string, main: () => Promise<number>): void {
       process.exit(1);
     },
   );
+}
+
+type ToolOptions = NonNullable<ParseArgsConfig['options']>;
+type ToolValues<O extends ToolOptions> = ReturnType<typeof parseArgs<{ options: O }>>['values'];
+
+/**
+ * A tool's options from the command line, or the exit code when there is nothing to run: an
+ * unknown or malformed option is its message and the usage on stderr (2); `--help` the usage (0).
+ */
+export function toolArgs<O extends ToolOptions>(usage: string, options: O): ToolValues<O> | number {
+  let values: ToolValues<O>;
+  try {
+    values = parseArgs({ options }).values as ToolValues<O>;
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n${usage}`);
+    return 2;
+  }
+  if ((values as { help?: boolean }).help) {
+    process.stdout.write(usage);
+    return 0;
+  }
+  return values;
 }

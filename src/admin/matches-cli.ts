@@ -2,8 +2,7 @@
  * `npm run matches -- [--place lier] [--limit 20] [--lang nl]`: the current suggestions with
  * their score and reasons, in the chosen language — what a matchmaker will see in Teams.
  */
-import { parseArgs } from 'node:util';
-import { openToolDatabase, readEnvironment, runTool } from '../environment.js';
+import { openToolDatabase, readEnvironment, runTool, toolArgs } from '../environment.js';
 import { listSuggestions } from '../db/repositories/match-queries.js';
 import { createI18n, translator } from '../i18n/index.js';
 import { formatSuggestions } from './format-suggestions.js';
@@ -12,17 +11,8 @@ import { isLang, UI_LANGUAGES } from '../core/taxonomy/categories.js';
 const USAGE = 'usage: npm run matches -- [--place <code>] [--limit <1-500>] [--lang nl|en|fr|ar|tr|uk|ro|fa]\n';
 
 async function main(): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({ options: { place: { type: 'string' }, limit: { type: 'string', default: '20' }, lang: { type: 'string', default: 'nl' }, help: { type: 'boolean' } } }).values;
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  if (args.help) {
-    process.stdout.write(USAGE);
-    return 0;
-  }
+  const args = toolArgs(USAGE, { place: { type: 'string' }, limit: { type: 'string', default: '20' }, lang: { type: 'string', default: 'nl' }, help: { type: 'boolean' } });
+  if (typeof args === 'number') return args;
   const limit = Number(args.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > 500) {
     process.stderr.write(`--limit ${args.limit} is not valid: expected a whole number from 1 to 500\n`);

@@ -4,9 +4,8 @@
  * Exit 1 = refused (one line saying why), 2 = bad usage.
  */
 import { writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { isMonth } from '../core/impact/period.js';
-import { openToolDatabase, readEnvironment, runTool } from '../environment.js';
+import { openToolDatabase, readEnvironment, runTool, toolArgs } from '../environment.js';
 import { rowsOf } from '../db/client.js';
 import { sql } from 'drizzle-orm';
 import { DEFAULT_MIN_COUNT, exportCsv } from './export.js';
@@ -18,19 +17,8 @@ written as "<n" (default n = ${DEFAULT_MIN_COUNT}).
 `;
 
 async function main(): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      options: { from: { type: 'string' }, to: { type: 'string' }, place: { type: 'string', multiple: true }, 'min-count': { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean' } },
-    }).values;
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  if (args.help) {
-    process.stdout.write(USAGE);
-    return 0;
-  }
+  const args = toolArgs(USAGE, { from: { type: 'string' }, to: { type: 'string' }, place: { type: 'string', multiple: true }, 'min-count': { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean' } });
+  if (typeof args === 'number') return args;
   if (!args.from || !args.to) {
     process.stderr.write(`Name the months: --from and --to.\n${USAGE}`);
     return 2;
