@@ -27,7 +27,7 @@ export interface IntakeTransaction {
   /** Writes the confirmed profile as items, the shape matching reads. */
   confirmProfile(participantId: string, state: DialogueState): Promise<void>;
   /** Erases the person everywhere. */
-  forget(participantId: string, identity: Identity): Promise<void>;
+  forget(participantId: string): Promise<void>;
   /** Records a resident's answer to an introduction and does what follows from it. */
   answerIntroduction(participantId: string, matchId: string, answer: 'yes' | 'no' | 'later'): Promise<void>;
   /** "Did you meet?" and what came of it. */
@@ -69,7 +69,7 @@ export function createIntakeService(store: IntakeStore, hooks: IntakeHooks = {})
   async function persist(tx: IntakeTransaction, identity: Identity, stored: StoredState | null, turn: RenderedTurn): Promise<string | undefined> {
     const effects = turn.effects;
     if (stored && effects.some((e) => e.type === 'forget')) {
-      await tx.forget(stored.participantId, identity);
+      await tx.forget(stored.participantId);
       return undefined;
     }
     if (!turn.state) return undefined;

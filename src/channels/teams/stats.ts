@@ -27,18 +27,20 @@ export function parseStatsArgs(words: string, placeCodes: readonly string[], now
   return { ...(place ? { place } : {}), range: range ?? { from: month, to: month } };
 }
 
+/** A month (`2026-11`) in the reader's language, e.g. `november 2026` or `nov. 26`. */
+function monthLabel(month: string, lang: string, style: 'long' | 'short', year: 'numeric' | '2-digit' = 'numeric'): string {
+  return new Intl.DateTimeFormat(lang, { month: style, year, timeZone: 'UTC' }).format(new Date(`${month}-15T00:00:00Z`));
+}
+
 /** `november 2026`, or `jan. 2026 – jun. 2026` for a range, in the reader's language. */
 export function periodLabel(range: MonthRange, lang: string): string {
-  const label = (month: string, style: 'long' | 'short') =>
-    new Intl.DateTimeFormat(lang, { month: style, year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-15T00:00:00Z`));
-  return range.from === range.to ? label(range.from, 'long') : `${label(range.from, 'short')} – ${label(range.to, 'short')}`;
+  return range.from === range.to ? monthLabel(range.from, lang, 'long') : `${monthLabel(range.from, lang, 'short')} – ${monthLabel(range.to, lang, 'short')}`;
 }
 
 /** The card with its chart (joins and meetings over the twelve months up to the period's end). */
 export async function buildStatsCard(t: CardText, lang: string, scope: string, range: MonthRange, figures: ImpactFigures): Promise<Card> {
-  const short = new Intl.DateTimeFormat(lang, { month: 'short', year: '2-digit', timeZone: 'UTC' });
   const png = await joinsAndMeetingsPng({
-    labels: figures.monthly.map((m) => short.format(new Date(`${m.month}-15T00:00:00Z`))),
+    labels: figures.monthly.map((m) => monthLabel(m.month, lang, 'short', '2-digit')),
     joined: figures.monthly.map((m) => m.joined),
     met: figures.monthly.map((m) => m.met),
     joinedLabel: t('stats.chartJoined'),

@@ -76,11 +76,11 @@ export async function runRetention(db: Database, policy: RetentionPolicy = DEFAU
     // Active again after the warning: the warning is void.
     const kept = rowsOf<{ id: string }>(
       await tx.execute(sql`
-        update participants p set retention_warned_at = null
-        from participants q left join dialogue_states d on d.participant_id = q.id
-        where p.id = q.id and p.retention_warned_at is not null
-          and greatest(q.updated_at, coalesce(d.updated_at, q.updated_at)) > p.retention_warned_at
-        returning p.id`),
+        update participants set retention_warned_at = null
+        where id in (
+          select p.id from participants p left join dialogue_states d on d.participant_id = p.id
+          where p.retention_warned_at is not null and ${lastActive} > p.retention_warned_at)
+        returning id`),
     ).length;
 
     // Warned long enough ago and silent since: erased everywhere.
