@@ -5,33 +5,37 @@
 import type { Server } from 'node:http';
 import { run, type RunnerHandle } from '@grammyjs/runner';
 import type { UserFromGetMe } from 'grammy/types';
+import type { i18n as I18n } from 'i18next';
 import { demoDataWanted, hostOf, matchingConfigFrom, playgroundEnabled, type Config } from './config.js';
-import { createPlayground } from './channels/playground/api.js';
-import { loadDemoData } from './channels/playground/demo.js';
-import { impactFigures } from './db/repositories/impact.js';
-import type { ImpactPort } from './channels/teams/stats.js';
-import { runRetention } from './db/repositories/retention.js';
-import { createBackground, type Background } from './background.js';
 import { createMatcher, type Matcher } from './core/matching/matcher.js';
-import { createMatchingStore } from './db/repositories/matching-store.js';
-import { createMatchDesk } from './db/repositories/match-desk.js';
-import { createDigestFanOut } from './outbox/digest.js';
-import { createReferralFanOut } from './outbox/referral.js';
-import { createOutboxWorker, DeliveryError, outboxCounts, type OutboxWorker } from './outbox/outbox.js';
-import { createTelegramDeliverer } from './channels/telegram/outbox.js';
-import { createIntakeService } from './core/intake-service.js';
+import type { MatchDesk } from './core/matching/desk.js';
+import type { Directory, OfferStore } from './core/offers/ports.js';
+import { createIntakeService, type IntakeService } from './core/intake-service.js';
+import { today as todayInBrussels } from './core/time.js';
 import { openDatabase, type DatabaseHandle } from './db/client.js';
-import { createIntakeStore, type FloodPolicy } from './db/repositories/intake-store.js';
-import { pruneBookkeeping, seedPlaces } from './db/seed.js';
+import { impactFigures } from './db/repositories/impact.js';
+import { createMatchingStore } from './db/repositories/matching-store.js';
+import { createDirectory, createOfferStore } from './db/repositories/offer-store.js';
+import { outboxCounts } from './db/repositories/outbox.js';
+import { seedPlaces } from './db/seed.js';
 import { createI18n } from './i18n/index.js';
 import { createLogger, type Logger } from './logger.js';
+import { createBackground, type Background } from './background.js';
+import { createMatchDesk } from './services/desk.js';
+import { createIntakeStore, type FloodPolicy } from './services/intake-store.js';
+import { appJobs, createScheduler, type Scheduler } from './services/jobs.js';
+import { createInternalDeliverer } from './services/outbox/internal.js';
+import { createOutboxWorker, type Deliverer, type OutboxWorker } from './services/outbox/worker.js';
+import { createPlayground } from './channels/playground/api.js';
+import { loadDemoData } from './channels/playground/demo.js';
+import type { ImpactPort } from './channels/teams/stats.js';
+import { createTeamsChannel, type TeamsChannel } from './channels/teams/bot.js';
+import { createPostgresStorage } from './channels/teams/storage.js';
 import { createTelegramBot, type TelegramBot } from './channels/telegram/bot.js';
+import { createTelegramDeliverer } from './channels/telegram/outbox.js';
 import { createWebhookHandler } from './channels/telegram/webhook.js';
 import { createHttpServer, listen, type Handler } from './http/server.js';
 import { createInfoPage } from './http/pages.js';
-import { createTeamsChannel, type TeamsChannel } from './channels/teams/bot.js';
-import { createPostgresStorage } from './channels/teams/storage.js';
-import { createDirectory, createOfferStore } from './db/repositories/offer-store.js';
 
 export interface AppOverrides {
   readonly log?: Logger;
@@ -56,112 +60,153 @@ export interface App {
   /** Work after replies (matching); `drain()` waits for it. */
   readonly background: Background;
   readonly outbox: OutboxWorker;
+  readonly jobs: Scheduler;
   readonly log: Logger;
   stop(): Promise<void>;
 }
 
 const ALLOWED_UPDATES = ['message', 'edited_message', 'callback_query'] as const;
 
-export async function startApp(config: Config, overrides: AppOverrides = {}): Promise<App> {
-  const log = overrides.log ?? createLogger(config.LOG_LEVEL);
-  const i18n = createI18n();
-  const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, pgliteDump: overrides.pgliteDump });
-  log.info({ database: database.kind }, 'database ready and migrated');
-  await seedPlaces(database.db);
+/** What every channel shares: the same stores, the same matching after a save. */
+interface Services {
+  readonly config: Config;
+  readonly log: Logger;
+  readonly i18n: I18n;
+  readonly database: DatabaseHandle;
+  readonly background: Background;
+  readonly matcher: Matcher;
+  readonly desk: MatchDesk;
+  readonly intake: IntakeService;
+  readonly offers: OfferStore;
+  readonly directory: Directory;
+  readonly impact: ImpactPort;
+  readonly today: () => string;
+  readonly onOfferSaved: (offerId: string) => void;
+  readonly onOfferClosed: (offerId: string) => void;
+}
+
+function createServices(config: Config, overrides: AppOverrides, database: DatabaseHandle, log: Logger): Services {
+  const db = database.db;
   const background = createBackground(log);
   const matching = matchingConfigFrom(config);
-  const matcher = createMatcher(createMatchingStore(database.db, { digestSeconds: config.NOTIFY_DIGEST_SECONDS }), matching);
-  const desk = createMatchDesk(database.db, matching.dismissPenalty);
-  const intake = createIntakeService(createIntakeStore(database.db, overrides.flood, { followUpDays: config.FOLLOW_UP_DAYS }), {
+  const matcher = createMatcher(createMatchingStore(db, { digestSeconds: config.NOTIFY_DIGEST_SECONDS }), matching);
+  const intakeStore = createIntakeStore(db, overrides.flood, { followUpDays: config.FOLLOW_UP_DAYS, groupMin: matching.groupMin });
+  const intake = createIntakeService(intakeStore, {
     profileConfirmed: async (participantId) => background.run('match participant', () => matcher.matchParticipant(participantId)),
   });
-  const routes: Record<string, Handler> = {};
-  let telegram: TelegramBot | undefined;
-  let runner: RunnerHandle | undefined;
+  return {
+    config,
+    log,
+    i18n: createI18n(),
+    database,
+    background,
+    matcher,
+    desk: createMatchDesk(db, matching.dismissPenalty),
+    intake,
+    offers: createOfferStore(db),
+    directory: createDirectory(db),
+    impact: (places, range) => impactFigures(db, places, range),
+    today: overrides.today ?? (() => todayInBrussels()),
+    onOfferSaved: (offerId) => background.run('match offer', () => matcher.matchOffer(offerId)),
+    onOfferClosed: (offerId) => background.run('withdraw offer', () => matcher.offerClosed(offerId)),
+  };
+}
 
-  try {
-    if (config.TELEGRAM_BOT_TOKEN) {
-      telegram = createTelegramBot({
-        token: config.TELEGRAM_BOT_TOKEN,
-        apiRoot: config.TELEGRAM_API_ROOT,
-        botInfo: overrides.botInfo,
-        intake,
-        i18n,
-        log,
-        // One poller per bot token (Telegram's rule), so ordering per user can be kept in it too.
-        sequential: config.TELEGRAM_MODE === 'polling',
-        ...(overrides.perChatIntervalMs !== undefined ? { perChatIntervalMs: overrides.perChatIntervalMs } : {}),
-      });
-      await telegram.bot.init();
-      if (config.TELEGRAM_MODE === 'webhook') {
-        routes['/telegram/webhook'] = createWebhookHandler(telegram.bot, config.TELEGRAM_WEBHOOK_SECRET ?? '', log);
-      } else {
-        runner = run(telegram.bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
-      }
-      void telegram.publishCommands();
-      log.info({ mode: config.TELEGRAM_MODE, bot: telegram.bot.botInfo.username }, 'Telegram connected');
-    } else {
-      log.warn('Telegram is not connected. Set TELEGRAM_BOT_TOKEN (from @BotFather) to connect a bot; see README.md.');
-    }
-  } catch (error) {
-    await database.close();
-    throw error;
+/** Telegram, when a token is set: a webhook route or a long-polling runner. */
+async function connectTelegram(s: Services, overrides: AppOverrides, routes: Record<string, Handler>): Promise<{ telegram?: TelegramBot; runner?: RunnerHandle }> {
+  const { config, log } = s;
+  if (!config.TELEGRAM_BOT_TOKEN) {
+    log.warn('Telegram is not connected. Set TELEGRAM_BOT_TOKEN (from @BotFather) to connect a bot; see README.md.');
+    return {};
   }
+  const telegram = createTelegramBot({
+    token: config.TELEGRAM_BOT_TOKEN,
+    apiRoot: config.TELEGRAM_API_ROOT,
+    botInfo: overrides.botInfo,
+    intake: s.intake,
+    i18n: s.i18n,
+    log,
+    // One poller per bot token (Telegram's rule), so ordering per user can be kept in it too.
+    sequential: config.TELEGRAM_MODE === 'polling',
+    ...(overrides.perChatIntervalMs !== undefined ? { perChatIntervalMs: overrides.perChatIntervalMs } : {}),
+  });
+  await telegram.bot.init();
+  let runner: RunnerHandle | undefined;
+  if (config.TELEGRAM_MODE === 'webhook') routes['/telegram/webhook'] = createWebhookHandler(telegram.bot, config.TELEGRAM_WEBHOOK_SECRET ?? '', log);
+  else runner = run(telegram.bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
+  void telegram.publishCommands();
+  log.info({ mode: config.TELEGRAM_MODE, bot: telegram.bot.botInfo.username }, 'Telegram connected');
+  return runner ? { telegram, runner } : { telegram };
+}
 
-  // Shared by the Teams channel and the playground: the same stores, the same matching after a save.
-  const offers = createOfferStore(database.db);
-  const directory = createDirectory(database.db);
-  const today = overrides.today ?? (() => new Date().toISOString().slice(0, 10));
-  const onOfferSaved = (offerId: string) => background.run('match offer', () => matcher.matchOffer(offerId));
-  const impact: ImpactPort = (places, range) => impactFigures(database.db, places, range);
-  const teams = createTeamsChannel({
+function connectTeams(s: Services): TeamsChannel {
+  const { config } = s;
+  if (!config.MICROSOFT_APP_ID) s.log.warn('Teams: MICROSOFT_APP_ID is not set, so /api/messages only accepts local requests; see README.md.');
+  return createTeamsChannel({
     appId: config.MICROSOFT_APP_ID,
     appPassword: config.MICROSOFT_APP_PASSWORD,
     appTenantId: config.MICROSOFT_APP_TENANT_ID,
-    storage: createPostgresStorage(database.db),
-    offers,
-    directory,
-    i18n,
-    log,
-    today,
-    onOfferSaved,
-    onOfferClosed: (offerId) => background.run('withdraw offer', () => matcher.offerClosed(offerId)),
-    desk,
-    impact,
+    storage: createPostgresStorage(s.database.db),
+    offers: s.offers,
+    directory: s.directory,
+    i18n: s.i18n,
+    log: s.log,
+    today: s.today,
+    onOfferSaved: s.onOfferSaved,
+    onOfferClosed: s.onOfferClosed,
+    desk: s.desk,
+    impact: s.impact,
   });
-  const digest = createDigestFanOut(database.db);
-  const referral = createReferralFanOut(database.db);
-  const outbox = createOutboxWorker({
-    db: database.db,
-    log,
-    maxAttempts: config.OUTBOX_MAX_ATTEMPTS,
-    deliverers: {
-      teams: teams.deliver,
-      // The playground page reads its residents' messages from the outbox itself.
-      playground: async () => ({}),
-      internal: (row) =>
-        row.kind === 'matchmaker.digest' ? digest(row) : row.kind === 'referral' ? referral(row) : Promise.reject(new DeliveryError(`unknown kind ${row.kind}`, false)),
-      ...(config.TELEGRAM_BOT_TOKEN
-        ? { telegram: createTelegramDeliverer({ token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, i18n, ...(overrides.perChatIntervalMs !== undefined ? { perChatIntervalMs: overrides.perChatIntervalMs } : {}) }) }
-        : {}),
-    },
+}
+
+/** One deliverer per channel the outbox carries. */
+function createDeliverers(s: Services, overrides: AppOverrides, teams: TeamsChannel): Partial<Record<'telegram' | 'teams' | 'internal' | 'playground', Deliverer>> {
+  const token = s.config.TELEGRAM_BOT_TOKEN;
+  const interval = overrides.perChatIntervalMs !== undefined ? { perChatIntervalMs: overrides.perChatIntervalMs } : {};
+  return {
+    teams: teams.deliver,
+    // The playground page reads its residents' messages from the outbox itself.
+    playground: async () => ({}),
+    internal: createInternalDeliverer(s.database.db),
+    ...(token ? { telegram: createTelegramDeliverer({ token, apiRoot: s.config.TELEGRAM_API_ROOT, i18n: s.i18n, ...interval }) } : {}),
+  };
+}
+
+/** Fictional residents and offers for trying it out, into an empty database only. */
+async function maybeLoadDemo(s: Services): Promise<void> {
+  if (!demoDataWanted(s.config)) return;
+  const demo = await loadDemoData(s.database.db, s.matcher, s.today()).catch((error: unknown) => {
+    s.log.warn({ err: error }, 'demo data not loaded');
+    return null;
   });
+  if (demo) s.log.info({ rows: demo.rows, suggestions: demo.suggestions }, 'demo data loaded: fictional residents and offers (DEMO_DATA=off to start empty)');
+}
+
+function playgroundRoutes(s: Services): Record<string, Handler> {
+  const { database, intake, offers, directory, desk, i18n, log, today, onOfferSaved, impact, background } = s;
+  return createPlayground({ db: database.db, intake, offers, directory, desk, i18n, log, today, onOfferSaved, settle: () => background.drain(), impact });
+}
+
+export async function startApp(config: Config, overrides: AppOverrides = {}): Promise<App> {
+  const log = overrides.log ?? createLogger(config.LOG_LEVEL);
+  const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, pgliteDump: overrides.pgliteDump });
+  log.info({ database: database.kind }, 'database ready and migrated');
+  await seedPlaces(database.db);
+  const s = createServices(config, overrides, database, log);
+  const routes: Record<string, Handler> = {};
+  const connected = await connectTelegram(s, overrides, routes).catch(async (error: unknown) => {
+    await database.close();
+    throw error;
+  });
+  const teams = connectTeams(s);
+  const outbox = createOutboxWorker({ db: database.db, log, maxAttempts: config.OUTBOX_MAX_ATTEMPTS, deliverers: createDeliverers(s, overrides, teams) });
   if (overrides.outbox !== 'manual') outbox.start();
   routes['/api/messages'] = teams.handler;
-  const info = createInfoPage(i18n);
+  const info = createInfoPage(s.i18n);
   for (const path of ['/', '/privacy', '/terms']) routes[path] = info;
-  if (demoDataWanted(config)) {
-    const demo = await loadDemoData(database.db, matcher, today()).catch((error: Error) => {
-      log.warn({ error: error.message }, 'demo data not loaded');
-      return null;
-    });
-    if (demo) log.info({ rows: demo.rows, suggestions: demo.suggestions }, 'demo data loaded: fictional residents and offers (DEMO_DATA=off to start empty)');
-  }
+  await maybeLoadDemo(s);
   const playground = playgroundEnabled(config);
-  if (playground) {
-    Object.assign(routes, createPlayground({ db: database.db, intake, offers, directory, desk, i18n, log, today, onOfferSaved, settle: () => background.drain(), impact }));
-  }
-  if (!config.MICROSOFT_APP_ID) log.warn('Teams: MICROSOFT_APP_ID is not set, so /api/messages only accepts local requests; see README.md.');
+  if (playground) Object.assign(routes, playgroundRoutes(s));
 
   const server = createHttpServer({ log, ping: database.ping, routes, status: async () => ({ outbox: await outboxCounts(database.db) }) });
   const host = overrides.host ?? hostOf(config);
@@ -169,29 +214,21 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   log.info({ port, host }, 'listening');
   if (playground) log.info(`Playground: http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}/`);
   const retention = { inactiveMonths: config.RETENTION_MONTHS, warningDays: config.RETENTION_WARNING_DAYS, freeTextDays: config.FREE_TEXT_DAYS };
-  const hourly = async () => {
-    await pruneBookkeeping(database.db).catch(() => undefined);
-    const run = await runRetention(database.db, retention).catch((error: Error) => log.error({ error: error.message }, 'retention failed'));
-    if (run && (run.warned || run.erased || run.textsDropped)) log.info({ warned: run.warned, erased: run.erased, kept: run.kept, textsDropped: run.textsDropped }, 'retention');
-  };
-  const pruning = setInterval(() => void hourly(), 60 * 60 * 1000);
-  pruning.unref();
-  const firstRun = setTimeout(() => void hourly(), 60 * 1000);
-  firstRun.unref();
+  const jobs = createScheduler({ db: database.db, log, jobs: appJobs(database.db, retention) });
+  jobs.start();
 
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
-      clearInterval(pruning);
-      clearTimeout(firstRun);
-      if (runner?.isRunning()) await runner.stop();
+      await jobs.stop();
+      if (connected.runner?.isRunning()) await connected.runner.stop();
       await outbox.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await telegram?.drain();
-      await background.drain();
+      await connected.telegram?.drain();
+      await s.background.drain();
       await database.close();
       log.info('stopped');
     })());
 
-  return { port, server, database, telegram, teams, matcher, background, outbox, log, stop };
+  return { port, server, database, telegram: connected.telegram, teams, matcher: s.matcher, background: s.background, outbox, jobs, log, stop };
 }

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIntakeService, type Identity } from '../../src/core/intake-service.js';
 import { openDatabase, type DatabaseHandle } from '../../src/db/client.js';
-import { createIntakeStore, DEFAULT_FLOOD_POLICY } from '../../src/db/repositories/intake-store.js';
+import { createIntakeStore, DEFAULT_FLOOD_POLICY } from '../../src/services/intake-store.js';
 import { seedPlaces } from '../../src/db/seed.js';
 import { openTestDatabase, type TestDatabase } from '../support/db.js';
 import { count, tablesMentioning } from '../support/inspect.js';

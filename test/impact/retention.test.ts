@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '../../src/db/client.js';
-import { runRetention, type RetentionPolicy } from '../../src/db/repositories/retention.js';
+import { runRetention, type RetentionPolicy } from '../../src/services/retention.js';
 import { addResident } from '../support/people.js';
 import { startPlayground, type PlaygroundHarness } from '../support/playground.js';
 

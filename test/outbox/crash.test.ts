@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { openDatabase } from '../../src/db/client.js';
-import { enqueue } from '../../src/outbox/outbox.js';
+import { enqueue } from '../../src/db/repositories/outbox.js';
 import { createTestDatabase } from '../support/db.js';
 import { BOT_INFO, TEST_TOKEN } from '../support/fake-bot-api.js';
 
@@ -73,7 +73,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('outbox across a crash', () => {
     try {
       await handle.db.transaction(async (tx) => {
         for (let i = 0; i < MESSAGES; i++) {
-          await enqueue(tx, { channel: 'telegram', kind: 'test', dedupeKey: `crash:${i}`, payload: { chatId: String(9000 + i), lang: 'nl', text: { key: 'common.nudge', prefix: `#${i}` } } });
+          await enqueue(tx, { channel: 'telegram', kind: 'proposal', dedupeKey: `crash:${i}`, payload: { chatId: String(9000 + i), lang: 'nl', text: { key: 'common.nudge', prefix: `#${i}` } } });
         }
       });
       first = startApp(database.url!, api.apiRoot);

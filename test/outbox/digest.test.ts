@@ -6,8 +6,8 @@ import { createMatcher } from '../../src/core/matching/matcher.js';
 import { createMatchingStore } from '../../src/db/repositories/matching-store.js';
 import { seedPlaces } from '../../src/db/seed.js';
 import { matchmakers, outbox, places, teamsConversations } from '../../src/db/schema/index.js';
-import { createOutboxWorker } from '../../src/outbox/outbox.js';
-import { createDigestFanOut } from '../../src/outbox/digest.js';
+import { createOutboxWorker } from '../../src/services/outbox/worker.js';
+import { createInternalDeliverer } from '../../src/services/outbox/internal.js';
 import { createLogger } from '../../src/logger.js';
 import { openTestDatabase, type TestDatabase } from '../support/db.js';
 import { addResident } from '../support/people.js';
@@ -40,7 +40,7 @@ describe('matchmaker digest', () => {
     expect(digests[0]!.nextAttemptAt.getTime()).toBeGreaterThan(Date.now());
 
     // Nothing goes out before the window closes; then one card per conversation with all three.
-    const worker = createOutboxWorker({ db: db(), log: createLogger('silent'), deliverers: { internal: createDigestFanOut(db()), teams: async () => ({}) } });
+    const worker = createOutboxWorker({ db: db(), log: createLogger('silent'), deliverers: { internal: createInternalDeliverer(db()), teams: async () => ({}) } });
     await worker.drain();
     expect(await db().select().from(outbox).where(eq(outbox.kind, 'matchmaker.card'))).toHaveLength(0);
     await db().execute(sql`update outbox set next_attempt_at = now()`);

@@ -27,7 +27,7 @@ import { buildStatsCard, type ImpactPort } from '../teams/stats.js';
 import { monthOf } from '../../core/impact/period.js';
 import { DEMO_ORGANISATIONS } from './demo.js';
 import { pageData, playgroundPage } from './page.js';
-import type { TelegramPayload } from '../../db/repositories/introductions.js';
+import type { ResidentMessage } from '../../core/outbox/messages.js';
 
 export interface PlaygroundOptions {
   readonly db: Database;
@@ -114,7 +114,7 @@ export function createPlayground(options: PlaygroundOptions): Record<string, Han
       .orderBy(outbox.id);
     return {
       messages: rows.map((r) => {
-        const p = r.payload as TelegramPayload;
+        const p = r.payload as ResidentMessage;
         const tr = translator(i18n, p.lang);
         return { id: r.id, text: tr(p.text), buttons: renderButtons(p.buttons, tr) };
       }),

@@ -7,6 +7,7 @@ import { ActivityTypes, CardFactory, TurnContext, type ConversationReference, ty
 import { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
 import type { i18n as I18n } from 'i18next';
 import { langFromLocale, type Lang } from '../../core/taxonomy/categories.js';
+import { today as todayInBrussels } from '../../core/time.js';
 import type { Directory, OfferStore, Organisation } from '../../core/offers/ports.js';
 import { translator } from '../../i18n/index.js';
 import type { Logger } from '../../logger.js';
@@ -28,9 +29,8 @@ import { buildStatsCard, parseStatsArgs, STATS_COMMAND, type ImpactPort } from '
 import { createProviderActions, isProviderVerb, PROVIDER_VERBS } from './provider.js';
 import type { MatchDesk } from '../../core/matching/desk.js';
 import { reasonText } from '../../core/matching/reasons.js';
-import { DeliveryError, type OutboxRow } from '../../outbox/outbox.js';
+import { DeliveryError, type OutboxRow, type ReferralCardData } from '../../core/outbox/messages.js';
 import type { Text } from '../../core/dialogue/types.js';
-import type { ReferralCardData } from '../../outbox/referral.js';
 
 export interface TeamsOptions {
   readonly appId?: string | undefined;
@@ -68,7 +68,7 @@ function tenantOf(context: TurnContext): string | undefined {
 
 export function createTeamsChannel(options: TeamsOptions) {
   const { directory, offers, log } = options;
-  const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
+  const today = options.today ?? (() => todayInBrussels());
   const adapter = new TeamsAdapter({
     MicrosoftAppId: options.appId ?? '',
     MicrosoftAppPassword: options.appPassword ?? '',

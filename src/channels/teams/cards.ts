@@ -8,7 +8,7 @@ import type { Offer } from '../../core/offers/ports.js';
 import type { Translate } from '../../i18n/index.js';
 import type { MatchDesk, MatchView } from '../../core/matching/desk.js';
 import type { Reason } from '../../core/matching/types.js';
-import type { ReferralCardData } from '../../outbox/referral.js';
+import type { ReferralCardData } from '../../core/outbox/messages.js';
 import type { ImpactFigures } from '../../db/repositories/impact.js';
 import { OUTCOMES } from '../../core/dialogue/commands.js';
 

@@ -8,15 +8,16 @@ import type { InlineKeyboardMarkup } from 'grammy/types';
 import { apiThrottler } from '@grammyjs/transformer-throttler';
 import type { i18n as I18n } from 'i18next';
 import { translator } from '../../i18n/index.js';
-import { DeliveryError, type OutboxRow } from '../../outbox/outbox.js';
-import type { TelegramPayload } from '../../db/repositories/introductions.js';
+import { DeliveryError, type ResidentMessage } from '../../core/outbox/messages.js';
+import type { Deliverer } from '../../services/outbox/worker.js';
 
-export function createTelegramDeliverer(options: { token: string; apiRoot?: string | undefined; i18n: I18n; perChatIntervalMs?: number }) {
+export function createTelegramDeliverer(options: { token: string; apiRoot?: string | undefined; i18n: I18n; perChatIntervalMs?: number }): Deliverer {
   const api = new Api(options.token, options.apiRoot ? { apiRoot: options.apiRoot } : {});
   // Telegram's limits: about 30 messages a second overall, about one a second per chat.
   api.config.use(apiThrottler({ out: { maxConcurrent: 1, minTime: options.perChatIntervalMs ?? 1000 } }));
-  return async (row: OutboxRow): Promise<unknown> => {
-    const p = row.payload as TelegramPayload;
+  // Every kind a resident gets is one message with its buttons.
+  return async (row): Promise<unknown> => {
+    const p = row.payload as ResidentMessage;
     const tr = translator(options.i18n, p.lang);
     const reply_markup: InlineKeyboardMarkup | undefined = p.buttons?.length
       ? { inline_keyboard: p.buttons.map((r) => r.map((b) => ({ text: tr(b.text).slice(0, 64), callback_data: b.data }))) }

@@ -6,6 +6,9 @@ import { profileText } from './steps/summary.js';
 import { button, raw, rows, say, t, toast } from './text.js';
 import type { DialogueState, Input, TurnContext } from './types.js';
 import { isLang } from '../taxonomy/categories.js';
+import { OUTCOMES } from '../protocol/callback-data.js';
+
+export { OUTCOMES };
 
 export const COMMANDS = ['start', 'profile', 'language', 'pause', 'resume', 'privacy', 'mydata', 'forget', 'help'] as const;
 
@@ -60,7 +63,6 @@ export function runCommand(state: DialogueState, input: Input & { type: 'command
 
 const ANSWERS = { y: 'yes', n: 'no', l: 'later' } as const;
 const MET = { y: 'met', w: 'notYet', n: 'no' } as const;
-export const OUTCOMES = ['training', 'volunteering', 'work', 'initiative', 'friend', 'nothing'] as const;
 
 /** After 👍, what came of it: one tap. */
 function outcomeButtons(matchId: string) {

@@ -1,6 +1,6 @@
 /**
- * Index keys of an item: one per (kind, place, category), e.g. `skill:3:sewing`. Stored in a
- * GIN-indexed array so candidates come from exact index look-ups, never a scan of everyone.
+ * Index keys of an item: one per (kind, place, category), e.g. `skill:3:sewing`. A trigger copies
+ * them to `profile_item_keys`, so candidates come from exact index look-ups, never a scan of everyone.
  */
 export function matchKeys(kind: string, placeIds: readonly number[], categories: readonly string[]): string[] {
   const keys: string[] = [];

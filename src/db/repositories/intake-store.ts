@@ -1,14 +1,14 @@
 /**
- * PostgreSQL implementation of the intake ports. Ordering, duplicates and flood control are
- * enforced here, in the database, so any number of app instances can share the work.
+ * What a resident's turn loads and saves: the dialogue state (with a version check), the
+ * participant row, the confirmed profile's items; flood-control tokens; the person's lock and
+ * the record of processed updates. Ordering, duplicates and flood control are enforced here, in
+ * the database, so any number of app instances can share the work.
  */
 import { createHash } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { DialogueState, PlaceInfo } from '../../core/dialogue/types.js';
-import type { FloodVerdict, Identity, IntakeStore, IntakeTransaction, StoredState } from '../../core/intake-service.js';
+import type { FloodVerdict, Identity, StoredState } from '../../core/intake-service.js';
 import { matchKeys } from '../../core/matching/keys.js';
-import { enqueue } from '../../outbox/outbox.js';
-import { answerFollowUp, answerIntroduction, DEFAULT_INTRO_POLICY, sendHeldProposals, type IntroPolicy } from './introductions.js';
 import { rowsOf, type Database, type Executor } from '../client.js';
 import { channelIdentities, consents, dialogueStates, participants, places, profileItems, rateLimits } from '../schema/index.js';
 
@@ -63,7 +63,7 @@ function participantColumnsFrom(state: DialogueState) {
 /** Places change rarely (an admin edits them): every instance rereads them after a short while. */
 const PLACES_TTL_MS = 30_000;
 
-function createPlacesCache() {
+export function createPlacesCache() {
   let cached: { at: number; value: PlaceInfo[] } | undefined;
   return async (tx: Executor): Promise<PlaceInfo[]> => {
     if (cached && Date.now() - cached.at < PLACES_TTL_MS) return cached.value;
@@ -81,99 +81,93 @@ function participantChanged(before: DialogueState, after: DialogueState): boolea
   return pick(before) !== pick(after);
 }
 
-function transaction(tx: Executor, placesOf: (tx: Executor) => Promise<PlaceInfo[]>, intro: IntroPolicy): IntakeTransaction {
-  return {
-    places: () => placesOf(tx),
-    async load(identity): Promise<StoredState | null> {
-      const [row] = await tx
-        .select({ participantId: dialogueStates.participantId, version: dialogueStates.version, data: dialogueStates.data })
-        .from(channelIdentities)
-        .innerJoin(dialogueStates, eq(dialogueStates.participantId, channelIdentities.participantId))
-        .where(and(eq(channelIdentities.channel, identity.channel), eq(channelIdentities.externalId, identity.externalId)));
-      return row ? { participantId: row.participantId, version: row.version, state: row.data as DialogueState } : null;
-    },
-    async create(identity, state, consentMethod) {
-      const [created] = await tx.insert(participants).values(participantColumnsFrom(state)).returning({ id: participants.id });
-      const participantId = created!.id;
-      await tx.insert(channelIdentities).values({ participantId, channel: identity.channel, externalId: identity.externalId, chatId: identity.chatId });
-      await tx.insert(consents).values([
-        { participantId, purpose: 'profile', method: consentMethod },
-        { participantId, purpose: 'matchmaker', method: consentMethod },
-      ]);
-      await tx.insert(dialogueStates).values({ participantId, step: state.step, data: state });
-    },
-    async save(stored, state) {
-      const updated = await tx
-        .update(dialogueStates)
-        .set({ data: state, step: state.step, version: stored.version + 1, updatedAt: new Date() })
-        .where(and(eq(dialogueStates.participantId, stored.participantId), eq(dialogueStates.version, stored.version)))
-        .returning({ version: dialogueStates.version });
-      if (updated.length === 0) throw new ConcurrentUpdateError('dialogue state changed underneath this turn');
-      if (state.callRequested && !stored.state.callRequested) {
-        // Warm referral: the matchmakers get a card (flags only, never details), via the outbox.
-        await enqueue(tx, { channel: 'internal', kind: 'referral', dedupeKey: `referral:${stored.participantId}:${Date.now()}`, payload: { participantId: stored.participantId }, participantId: stored.participantId });
-      }
-      // Most taps only change the draft; the participant row follows when its columns change.
-      if (!participantChanged(stored.state, state)) return;
-      await tx.update(participants).set(participantColumnsFrom(state)).where(eq(participants.id, stored.participantId));
-    },
-    async confirmProfile(participantId, state) {
-      await tx.delete(profileItems).where(eq(profileItems.participantId, participantId));
-      const code = state.draft.placeCode;
-      const place = code ? (await tx.select({ id: places.id }).from(places).where(eq(places.code, code)))[0] : undefined;
-      const shared = { participantId, placeIds: place ? [place.id] : [], languages: state.draft.spoken };
-      const kinds = { goesting: 'goesting', skills: 'skill', needs: 'need', ambition: 'ambition' } as const;
-      const rows: (typeof profileItems.$inferInsert)[] = [];
-      for (const [part, kind] of Object.entries(kinds) as [keyof typeof kinds, (typeof kinds)[keyof typeof kinds]][]) {
-        const selection = state.draft[part];
-        if (selection.categories.length > 0 || selection.texts.length > 0) {
-          rows.push({ ...shared, kind, categories: selection.categories, freeText: selection.texts.join(' · ') || null, matchKeys: matchKeys(kind, shared.placeIds, selection.categories) });
-        }
-        for (const voice of selection.voices) rows.push({ ...shared, kind, categories: [], voiceFileId: voice });
-      }
-      if (rows.length > 0) await tx.insert(profileItems).values(rows);
-    },
-    answerIntroduction: (participantId, matchId, answer) => answerIntroduction(tx, participantId, matchId, answer, intro),
-    answerFollowUp: (participantId, matchId, answer) => answerFollowUp(tx, participantId, matchId, answer),
-    sendHeldProposals: (participantId) => sendHeldProposals(tx, participantId),
-    async forget(participantId) {
-      await erasePerson(tx, participantId);
-    },
-  };
+/** The stored dialogue of this identity, with its version. */
+export async function loadState(tx: Executor, identity: Identity): Promise<StoredState | null> {
+  const [row] = await tx
+    .select({ participantId: dialogueStates.participantId, version: dialogueStates.version, data: dialogueStates.data })
+    .from(channelIdentities)
+    .innerJoin(dialogueStates, eq(dialogueStates.participantId, channelIdentities.participantId))
+    .where(and(eq(channelIdentities.channel, identity.channel), eq(channelIdentities.externalId, identity.externalId)));
+  return row ? { participantId: row.participantId, version: row.version, state: row.data as DialogueState } : null;
 }
 
-export function createIntakeStore(db: Database, policy: FloodPolicy = DEFAULT_FLOOD_POLICY, intro: IntroPolicy = DEFAULT_INTRO_POLICY): IntakeStore {
-  const placesOf = createPlacesCache();
-  return {
-    async takeToken(identity): Promise<FloodVerdict> {
-      const result = await db.execute(sql`
-        insert into rate_limits (key, tokens, updated_at) values (${floodKey(identity)}, ${policy.burst - 1}, now())
-        on conflict (key) do update set
-          tokens = greatest(-1, least(${policy.burst}::float8,
-            rate_limits.tokens + extract(epoch from now() - rate_limits.updated_at) * ${policy.perSecond}::float8) - 1),
-          updated_at = now()
-        returning tokens`);
-      const tokens = Number(rowsOf<{ tokens: number }>(result)[0]?.tokens ?? 0);
-      if (tokens >= 0) return 'ok';
-      return tokens > -1 ? 'warn' : 'drop';
-    },
-    async inTurn(identity, updateId, work) {
-      return db.transaction(async (tx) => {
-        const lockKey = `${identity.channel}:${identity.externalId}`;
-        if (updateId === undefined) {
-          await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${lockKey}, 0))`);
-        } else {
-          // One round trip: take the person's lock, then record the update id (or find it done).
-          const inserted = await tx.execute(sql`
-            with locked as (select pg_advisory_xact_lock(hashtextextended(${lockKey}, 0)))
-            insert into processed_updates (channel, update_id)
-            select ${identity.channel}, ${updateId}::bigint from locked
-            on conflict do nothing
-            returning update_id`);
-          if (rowsOf(inserted).length === 0) return undefined;
-        }
-        return work(transaction(tx, placesOf, intro));
-      });
-    },
-  };
+/** The participant, their identity, consents and dialogue state, written at consent. */
+export async function createParticipant(tx: Executor, identity: Identity, state: DialogueState, consentMethod: string): Promise<string> {
+  const [created] = await tx.insert(participants).values(participantColumnsFrom(state)).returning({ id: participants.id });
+  const participantId = created!.id;
+  await tx.insert(channelIdentities).values({ participantId, channel: identity.channel, externalId: identity.externalId, chatId: identity.chatId });
+  await tx.insert(consents).values([
+    { participantId, purpose: 'profile', method: consentMethod },
+    { participantId, purpose: 'matchmaker', method: consentMethod },
+  ]);
+  await tx.insert(dialogueStates).values({ participantId, step: state.step, data: state });
+  return participantId;
+}
+
+/** Saves the state over the version it was read as (else `ConcurrentUpdateError`), and the participant row when it changed. */
+export async function saveState(tx: Executor, stored: StoredState, state: DialogueState): Promise<void> {
+  const updated = await tx
+    .update(dialogueStates)
+    .set({ data: state, step: state.step, version: stored.version + 1, updatedAt: new Date() })
+    .where(and(eq(dialogueStates.participantId, stored.participantId), eq(dialogueStates.version, stored.version)))
+    .returning({ version: dialogueStates.version });
+  if (updated.length === 0) throw new ConcurrentUpdateError('dialogue state changed underneath this turn');
+  // Most taps only change the draft; the participant row follows when its columns change.
+  if (!participantChanged(stored.state, state)) return;
+  await tx.update(participants).set(participantColumnsFrom(state)).where(eq(participants.id, stored.participantId));
+}
+
+/** Writes the confirmed profile as items, the shape matching reads. */
+export async function writeProfileItems(tx: Executor, participantId: string, state: DialogueState): Promise<void> {
+  await tx.delete(profileItems).where(eq(profileItems.participantId, participantId));
+  const code = state.draft.placeCode;
+  const place = code ? (await tx.select({ id: places.id }).from(places).where(eq(places.code, code)))[0] : undefined;
+  const shared = { participantId, placeIds: place ? [place.id] : [], languages: state.draft.spoken };
+  const kinds = { goesting: 'goesting', skills: 'skill', needs: 'need', ambition: 'ambition' } as const;
+  const rows: (typeof profileItems.$inferInsert)[] = [];
+  for (const [part, kind] of Object.entries(kinds) as [keyof typeof kinds, (typeof kinds)[keyof typeof kinds]][]) {
+    const selection = state.draft[part];
+    if (selection.categories.length > 0 || selection.texts.length > 0) {
+      rows.push({ ...shared, kind, categories: selection.categories, freeText: selection.texts.join(' · ') || null, matchKeys: matchKeys(kind, shared.placeIds, selection.categories) });
+    }
+    for (const voice of selection.voices) rows.push({ ...shared, kind, categories: [], voiceFileId: voice });
+  }
+  if (rows.length > 0) await tx.insert(profileItems).values(rows);
+}
+
+/** A token bucket per person, shared by all instances. */
+export async function takeToken(db: Executor, identity: Identity, policy: FloodPolicy): Promise<FloodVerdict> {
+  const result = await db.execute(sql`
+    insert into rate_limits (key, tokens, updated_at) values (${floodKey(identity)}, ${policy.burst - 1}, now())
+    on conflict (key) do update set
+      tokens = greatest(-1, least(${policy.burst}::float8,
+        rate_limits.tokens + extract(epoch from now() - rate_limits.updated_at) * ${policy.perSecond}::float8) - 1),
+      updated_at = now()
+    returning tokens`);
+  const tokens = Number(rowsOf<{ tokens: number }>(result)[0]?.tokens ?? 0);
+  if (tokens >= 0) return 'ok';
+  return tokens > -1 ? 'warn' : 'drop';
+}
+
+/**
+ * Runs `work` in a transaction holding the person's lock that records `updateId`; returns
+ * `undefined` without running it when that update was already processed.
+ */
+export function inPersonTurn<T>(db: Database, identity: Identity, updateId: number | undefined, work: (tx: Executor) => Promise<T>): Promise<T | undefined> {
+  return db.transaction(async (tx) => {
+    const lockKey = `${identity.channel}:${identity.externalId}`;
+    if (updateId === undefined) {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${lockKey}, 0))`);
+    } else {
+      // One round trip: take the person's lock, then record the update id (or find it done).
+      const inserted = await tx.execute(sql`
+        with locked as (select pg_advisory_xact_lock(hashtextextended(${lockKey}, 0)))
+        insert into processed_updates (channel, update_id)
+        select ${identity.channel}, ${updateId}::bigint from locked
+        on conflict do nothing
+        returning update_id`);
+      if (rowsOf(inserted).length === 0) return undefined;
+    }
+    return work(tx);
+  });
 }

@@ -1,9 +1,9 @@
 /** Reading suggestions back for people: the matches listing (same views as the matchmaker's cards). */
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { MatchView } from '../../core/matching/desk.js';
 import type { Database } from '../client.js';
 import { matches, places } from '../schema/index.js';
-import { createMatchDesk } from './match-desk.js';
+import { matchViews } from './match-desk.js';
 
 export type Suggestion = MatchView;
 
@@ -17,5 +17,11 @@ export async function listSuggestions(db: Database, options: { place?: string | 
     .where(where)
     .orderBy(desc(matches.score), desc(matches.updatedAt))
     .limit(options.limit);
-  return createMatchDesk(db, 0).views(rows.map((r) => r.id));
+  return matchViews(db, rows.map((r) => r.id));
+}
+
+/** The newest matches in these states (the playground's feed). */
+export async function recentMatchIds(db: Database, states: readonly (typeof matches.state.enumValues)[number][], limit: number): Promise<string[]> {
+  const rows = await db.select({ id: matches.id }).from(matches).where(inArray(matches.state, [...states])).orderBy(desc(matches.updatedAt)).limit(limit);
+  return rows.map((r) => r.id);
 }

@@ -1,13 +1,14 @@
 /**
- * PostgreSQL side of matching: candidates come from the GIN index on `profile_items.match_keys`
- * (kind:place:category), never from a scan; suggestions are upserted by pair key so they are
- * never duplicated, and pairs stay away for the cooling period.
+ * PostgreSQL side of matching: candidates come from `profile_item_keys` (one row per
+ * kind:place:category key of an item, newest first per key), never from a scan; suggestions are
+ * upserted by pair key so they are never duplicated, and pairs stay away for the cooling period.
  */
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { MatchingStore } from '../../core/matching/matcher.js';
 import type { PlannedMatch } from '../../core/matching/plan.js';
 import type { Side, SideItem } from '../../core/matching/side.js';
-import { enqueue } from '../../outbox/outbox.js';
+import { digestWindow, type NotifyPolicy } from '../../core/matching/digest.js';
+import { enqueue } from './outbox.js';
 import { pgArray, rowsOf, type Database, type Executor } from '../client.js';
 import { matchFeedback, matches, matchMembers, offers, places } from '../schema/index.js';
 
@@ -79,16 +80,11 @@ function toSide(key: string, ids: { participantId?: string; offerId?: string }, 
   };
 }
 
-/** Suggestions of one place within this many seconds go into one digest card (0: at once). */
-export interface NotifyPolicy {
-  readonly digestSeconds: number;
-}
+export type { NotifyPolicy };
 
 /** One digest per place and window, written with the suggestions it announces. */
 async function notifyLater(tx: Executor, placeId: number, firstMatchId: string, policy: NotifyPolicy): Promise<void> {
-  const window = policy.digestSeconds * 1000;
-  const bucket = window > 0 ? String(Math.floor(Date.now() / window)) : `run:${firstMatchId}`;
-  const notBefore = window > 0 ? new Date((Number(bucket) + 1) * window) : undefined;
+  const { bucket, notBefore } = digestWindow(new Date(), policy, firstMatchId);
   await enqueue(tx, { channel: 'internal', kind: 'matchmaker.digest', dedupeKey: `digest:${placeId}:${bucket}`, payload: { placeId }, notBefore });
 }
 
@@ -185,15 +181,13 @@ export function createMatchingStore(db: Database, policy: NotifyPolicy = { diges
 }
 
 /** "Not a fit": the match is dismissed and its members are penalised around its categories. */
-export async function dismissMatch(db: Database, matchId: string, reason: string, penalty: number): Promise<boolean> {
-  return db.transaction(async (tx) => {
-    const [match] = await tx.update(matches).set({ state: 'dismissed', dismissReason: reason, updatedAt: new Date() }).where(eq(matches.id, matchId)).returning();
-    if (!match) return false;
-    const categories = match.reasons.flatMap((r) => (r.code === 'categories' ? [...r.categories] : r.code === 'group' ? [r.category] : []));
-    const members = await tx.select().from(matchMembers).where(eq(matchMembers.matchId, matchId));
-    const rows = members.flatMap((m) => categories.map((category) => ({ participantId: m.participantId, offerId: m.offerId, category, penalty })));
-    if (rows.length > 0) await tx.insert(matchFeedback).values(rows);
-    return true;
-  });
+export async function dismissMatch(tx: Executor, matchId: string, reason: string, penalty: number): Promise<boolean> {
+  const [match] = await tx.update(matches).set({ state: 'dismissed', dismissReason: reason, updatedAt: new Date() }).where(eq(matches.id, matchId)).returning();
+  if (!match) return false;
+  const categories = match.reasons.flatMap((r) => (r.code === 'categories' ? [...r.categories] : r.code === 'group' ? [r.category] : []));
+  const members = await tx.select().from(matchMembers).where(eq(matchMembers.matchId, matchId));
+  const rows = members.flatMap((m) => categories.map((category) => ({ participantId: m.participantId, offerId: m.offerId, category, penalty })));
+  if (rows.length > 0) await tx.insert(matchFeedback).values(rows);
+  return true;
 }
 

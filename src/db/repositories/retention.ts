@@ -1,120 +1,105 @@
-/**
- * Keeping data no longer than needed: a profile unused for `inactiveMonths` gets one warning
- * ("tap to stay"), and is erased `warningDays` later if nothing happened since; voice notes and
- * free text (own words, matchmakers' notes) are dropped once older than `freeTextDays`.
- * Activity = the last change of the profile or the dialogue (any tap or message).
- * One instance at a time runs it (a PostgreSQL advisory lock), in one transaction.
- */
+/** What retention reads and changes; the rules are in core/retention.ts, the run in services. */
 import { sql } from 'drizzle-orm';
-import { rowsOf, type Database, type Executor } from '../client.js';
-import { enqueue } from '../../outbox/outbox.js';
-import { erasePerson } from './intake-store.js';
+import type { DialogueState } from '../../core/dialogue/types.js';
+import { rowsOf, type Executor } from '../client.js';
 
-export interface RetentionPolicy {
-  /** Months without activity before the warning; 0 = never. */
-  readonly inactiveMonths: number;
-  /** Days from the warning to erasure. */
-  readonly warningDays: number;
-  /** Days after which voice notes and free text are dropped; 0 = never. */
-  readonly freeTextDays: number;
-}
-
-export const DEFAULT_RETENTION: RetentionPolicy = { inactiveMonths: 12, warningDays: 30, freeTextDays: 180 };
-
-export interface RetentionRun {
-  readonly warned: number;
-  readonly erased: number;
-  /** Warned people who were active again: the warning no longer holds. */
-  readonly kept: number;
-  readonly textsDropped: number;
-  /** Another instance was running it. */
-  readonly skipped?: true;
-}
-
-/** People erased per run at most; the next run takes the rest. */
-const BATCH = 500;
 const LOCK = sql`hashtext('goesting:retention')`;
-const TEXT_PARTS = ['goesting', 'skills', 'needs', 'ambition'] as const;
-
 const lastActive = sql`greatest(p.updated_at, coalesce(d.updated_at, p.updated_at))`;
 /** A moment as a parameter both drivers take (postgres.js refuses a Date in raw SQL). */
 const at = (date: Date) => sql`${date.toISOString()}::timestamptz`;
+const count = async (tx: Executor, query: ReturnType<typeof sql>) => Number(rowsOf<{ n: number }>(await tx.execute(query))[0]?.n ?? 0);
 
-async function dropOldText(tx: Executor, cutoff: Date): Promise<number> {
-  const items = rowsOf<{ n: number }>(
-    await tx.execute(sql`
-      with dropped as (
-        update profile_items set free_text = null, voice_file_id = null
-        where participant_id is not null and created_at < ${at(cutoff)} and (free_text is not null or voice_file_id is not null)
-        returning 1)
-      select count(*)::int as n from dropped`),
-  )[0]!.n;
-  // An item that held only words or a voice note is now empty.
-  await tx.execute(sql`delete from profile_items where participant_id is not null and categories = '{}' and free_text is null and voice_file_id is null`);
-  await tx.execute(sql`update matches set meeting_note = null, dismiss_reason = null where updated_at < ${at(cutoff)} and (meeting_note is not null or dismiss_reason is not null)`);
-  // The dialogue keeps the draft of the last intake: its typed words and voice notes go too.
-  let data = sql`data`;
-  for (const part of TEXT_PARTS) {
-    data = sql`jsonb_set(jsonb_set(${data}, ${`{draft,${part},texts}`}::text[], '[]'::jsonb, false), ${`{draft,${part},voices}`}::text[], '[]'::jsonb, false)`;
-  }
-  await tx.execute(sql`update dialogue_states set data = ${data} where updated_at < ${at(cutoff)}`);
-  return items;
+/** One instance at a time: false when another holds the lock (for this transaction). */
+export async function tryRetentionLock(tx: Executor): Promise<boolean> {
+  const [lock] = rowsOf<{ locked: boolean }>(await tx.execute(sql`select pg_try_advisory_xact_lock(${LOCK}) as locked`));
+  return lock?.locked === true;
 }
 
-export async function runRetention(db: Database, policy: RetentionPolicy = DEFAULT_RETENTION, now: Date = new Date()): Promise<RetentionRun> {
-  return db.transaction(async (tx) => {
-    const [lock] = rowsOf<{ locked: boolean }>(await tx.execute(sql`select pg_try_advisory_xact_lock(${LOCK}) as locked`));
-    if (!lock?.locked) return { warned: 0, erased: 0, kept: 0, textsDropped: 0, skipped: true };
+/** Typed words and voice notes of residents' items older than `before`; returns how many items lost some. */
+export async function dropItemText(tx: Executor, before: Date): Promise<number> {
+  const dropped = await count(
+    tx,
+    sql`with dropped as (
+        update profile_items set free_text = null, voice_file_id = null
+        where participant_id is not null and created_at < ${at(before)} and (free_text is not null or voice_file_id is not null)
+        returning 1)
+      select count(*)::int as n from dropped`,
+  );
+  // An item that held only words or a voice note is now empty.
+  await tx.execute(sql`delete from profile_items where participant_id is not null and categories = '{}' and free_text is null and voice_file_id is null`);
+  return dropped;
+}
 
-    const textsDropped = policy.freeTextDays > 0 ? await dropOldText(tx, new Date(now.getTime() - policy.freeTextDays * 86_400_000)) : 0;
-    if (policy.inactiveMonths <= 0) return { warned: 0, erased: 0, kept: 0, textsDropped };
+/** Matchmakers' notes on matches unchanged since `before`. */
+export async function dropMatchNotes(tx: Executor, before: Date): Promise<void> {
+  await tx.execute(sql`update matches set meeting_note = null, dismiss_reason = null where updated_at < ${at(before)} and (meeting_note is not null or dismiss_reason is not null)`);
+}
 
-    const inactiveSince = new Date(now);
-    inactiveSince.setMonth(inactiveSince.getMonth() - policy.inactiveMonths);
-    const eraseWarnedBefore = new Date(now.getTime() - policy.warningDays * 86_400_000);
+const HAS_TEXT = sql.raw(
+  ['goesting', 'skills', 'needs', 'ambition']
+    .flatMap((part) => [`{draft,${part},texts}`, `{draft,${part},voices}`])
+    .map((path) => `jsonb_array_length(coalesce(data #> '${path}', '[]'::jsonb)) > 0`)
+    .join(' or '),
+);
 
-    // Active again after the warning: the warning is void.
-    const kept = rowsOf<{ id: string }>(
-      await tx.execute(sql`
-        update participants set retention_warned_at = null
-        where id in (
-          select p.id from participants p left join dialogue_states d on d.participant_id = p.id
-          where p.retention_warned_at is not null and ${lastActive} > p.retention_warned_at)
-        returning id`),
-    ).length;
+/** Dialogue states untouched since `before` that still hold typed words or voice notes. */
+export async function statesWithText(tx: Executor, before: Date, limit: number): Promise<{ participantId: string; version: number; state: DialogueState }[]> {
+  const rows = rowsOf<{ participant_id: string; version: number; data: DialogueState }>(
+    await tx.execute(sql`select participant_id, version, data from dialogue_states where updated_at < ${at(before)} and (${HAS_TEXT}) limit ${limit}`),
+  );
+  return rows.map((r) => ({ participantId: r.participant_id, version: Number(r.version), state: r.data }));
+}
 
-    // Warned long enough ago and silent since: erased everywhere.
-    const due = rowsOf<{ id: string }>(
-      await tx.execute(sql`
+/**
+ * Saves a state changed by retention over the version it was read as, without touching
+ * `updated_at` (it is not the person's activity); false when a turn changed it meanwhile.
+ */
+export async function saveStateQuietly(tx: Executor, participantId: string, version: number, state: DialogueState): Promise<boolean> {
+  const rows = rowsOf(
+    await tx.execute(sql`update dialogue_states set data = ${JSON.stringify(state)}::jsonb, version = version + 1
+      where participant_id = ${participantId} and version = ${version} returning 1`),
+  );
+  return rows.length > 0;
+}
+
+/** Warned people active again since their warning: the warning is void. */
+export async function voidAnsweredWarnings(tx: Executor): Promise<number> {
+  const rows = rowsOf(
+    await tx.execute(sql`
+      update participants set retention_warned_at = null
+      where id in (
         select p.id from participants p left join dialogue_states d on d.participant_id = p.id
-        where p.retention_warned_at is not null and p.retention_warned_at <= ${at(eraseWarnedBefore)}
-          and ${lastActive} <= p.retention_warned_at
-        limit ${BATCH}`),
-    );
-    for (const { id } of due) await erasePerson(tx, id);
+        where p.retention_warned_at is not null and ${lastActive} > p.retention_warned_at)
+      returning id`),
+  );
+  return rows.length;
+}
 
-    // Silent for the whole period and not warned yet: one message, where they can be reached.
-    const toWarn = rowsOf<{ id: string; lang: string; channel: string | null; chat_id: string | null }>(
-      await tx.execute(sql`
-        select p.id, p.language as lang, ci.channel, ci.chat_id from participants p
-        left join dialogue_states d on d.participant_id = p.id
-        left join lateral (select channel, chat_id from channel_identities where participant_id = p.id order by created_at desc limit 1) ci on true
-        where p.retention_warned_at is null and ${lastActive} < ${at(inactiveSince)}
-        limit ${BATCH}`),
-    );
-    for (const p of toWarn) {
-      if (p.channel && p.chat_id) {
-        await enqueue(tx, {
-          channel: p.channel as 'telegram' | 'playground',
-          kind: 'retention.warning',
-          dedupeKey: `retention:${p.id}:${now.toISOString().slice(0, 10)}`,
-          payload: { chatId: p.chat_id, lang: p.lang, text: { key: 'retention.warning', params: { days: policy.warningDays } }, buttons: [[{ text: { key: 'retention.keep' }, data: 'retain:y' }]] },
-          participantId: p.id,
-        });
-      }
-      // Set without touching updated_at, so the warning itself is not mistaken for activity.
-      await tx.execute(sql`update participants set retention_warned_at = ${at(now)} where id = ${p.id}`);
-    }
-    return { warned: toWarn.length, erased: due.length, kept, textsDropped };
-  });
+/** Warned at or before `warnedBefore` and silent since. */
+export async function silentSinceWarning(tx: Executor, warnedBefore: Date, limit: number): Promise<string[]> {
+  const rows = rowsOf<{ id: string }>(
+    await tx.execute(sql`
+      select p.id from participants p left join dialogue_states d on d.participant_id = p.id
+      where p.retention_warned_at is not null and p.retention_warned_at <= ${at(warnedBefore)}
+        and ${lastActive} <= p.retention_warned_at
+      limit ${limit}`),
+  );
+  return rows.map((r) => r.id);
+}
+
+/** Silent since before `inactiveBefore` and not warned yet, with where they can be reached. */
+export async function dueForWarning(tx: Executor, inactiveBefore: Date, limit: number) {
+  return rowsOf<{ id: string; lang: string; channel: 'telegram' | 'playground' | null; chat_id: string | null }>(
+    await tx.execute(sql`
+      select p.id, p.language as lang, ci.channel, ci.chat_id from participants p
+      left join dialogue_states d on d.participant_id = p.id
+      left join lateral (select channel, chat_id from channel_identities where participant_id = p.id order by created_at desc limit 1) ci on true
+      where p.retention_warned_at is null and ${lastActive} < ${at(inactiveBefore)}
+      limit ${limit}`),
+  );
+}
+
+/** Set without touching updated_at, so the warning itself is not mistaken for activity. */
+export async function markWarned(tx: Executor, participantId: string, now: Date): Promise<void> {
+  await tx.execute(sql`update participants set retention_warned_at = ${at(now)} where id = ${participantId}`);
 }

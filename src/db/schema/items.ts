@@ -7,7 +7,8 @@ export const ITEM_KINDS = ['goesting', 'skill', 'need', 'ambition', 'offer', 'as
 
 /**
  * What someone loves, can do, needs or dreams of — or what a provider offers or asks — as shared
- * categories (GIN-indexed), so matching treats residents and providers alike. Exactly one owner.
+ * categories, so matching treats residents and providers alike. Exactly one owner. Candidates are
+ * looked up through `profile_item_keys`, so the arrays themselves carry no index.
  */
 export const profileItems = pgTable('profile_items', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -20,14 +21,12 @@ export const profileItems = pgTable('profile_items', {
   placeIds: integer('place_ids').array().notNull().default([]),
   languages: text('languages').array().notNull().default([]),
   validUntil: timestamp('valid_until', { withTimezone: true }),
-  /** `kind:place:category` keys (see core/matching/keys.ts), for candidate look-ups. */
+  /** `kind:place:category` keys (see core/matching/keys.ts), copied to `profile_item_keys` by a trigger. */
   matchKeys: text('match_keys').array().notNull().default([]),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [
   index('profile_items_participant_idx').on(t.participantId),
   index('profile_items_offer_idx').on(t.offerId),
-  index('profile_items_categories_gin').using('gin', t.categories),
-  index('profile_items_match_keys_gin').using('gin', t.matchKeys),
   check('profile_items_one_owner', sql`num_nonnulls(${t.participantId}, ${t.offerId}) = 1`),
 ]);
 

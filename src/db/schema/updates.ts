@@ -13,3 +13,15 @@ export const rateLimits = pgTable('rate_limits', {
   tokens: doublePrecision('tokens').notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Scheduled jobs (retention, pruning): an instance runs a job only after claiming its row, by
+ * moving `next_run_at` on; so each run happens once, on one instance, however many there are.
+ */
+export const jobs = pgTable('jobs', {
+  name: text('name').primaryKey(),
+  nextRunAt: timestamp('next_run_at', { withTimezone: true }).notNull(),
+  lastStartedAt: timestamp('last_started_at', { withTimezone: true }),
+  lastFinishedAt: timestamp('last_finished_at', { withTimezone: true }),
+  lastError: text('last_error'),
+});
