@@ -7,7 +7,7 @@ import { run, type RunnerHandle } from '@grammyjs/runner';
 import type { UserFromGetMe } from 'grammy/types';
 import { demoDataWanted, hostOf, matchingConfigFrom, playgroundEnabled, type Config } from './config.js';
 import { createPlayground } from './channels/playground/api.js';
-import { loadDemoData } from './channels/playground/demo.js';
+import { loadDemoData } from './services/demo.js';
 import { impactFigures } from './db/repositories/impact.js';
 import type { ImpactPort } from './channels/teams/stats.js';
 import { runRetention } from './db/repositories/retention.js';
