@@ -27,7 +27,7 @@ import { appJobs, createScheduler, type Scheduler } from './services/jobs.js';
 import { createInternalDeliverer } from './services/outbox/internal.js';
 import { createOutboxWorker, type Deliverer, type OutboxWorker } from './services/outbox/worker.js';
 import { createPlayground } from './channels/playground/api.js';
-import { loadDemoData } from './channels/playground/demo.js';
+import { loadDemoData } from './services/demo.js';
 import type { ImpactPort } from './channels/teams/stats.js';
 import { createTeamsChannel, type TeamsChannel } from './channels/teams/bot.js';
 import { createPostgresStorage } from './channels/teams/storage.js';

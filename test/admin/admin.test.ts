@@ -9,18 +9,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  AdminError,
-  addMatchmaker,
-  addOrganisation,
-  addPlace,
-  listMatchmakers,
-  listOrganisations,
-  listPlaces,
-  parseServiceSpec,
-  removeMatchmaker,
-  removeTenant,
-} from '../../src/db/repositories/admin.js';
+import { AdminError } from '../../src/core/admin/errors.js';
+import { parseServiceSpec } from '../../src/core/admin/service-spec.js';
+import { addMatchmaker, addOrganisation, addPlace, listMatchmakers, listOrganisations, listPlaces, removeMatchmaker, removeTenant } from '../../src/services/admin.js';
 import { places } from '../../src/db/schema/index.js';
 import { openTestDatabase, type TestDatabase } from '../support/db.js';
 
@@ -199,7 +190,7 @@ describe('npm run admin', () => {
     return new Promise((resolve) => {
       execFile(
         process.execPath,
-        ['--import', tsx, path.join(root, 'src/admin/cli.ts'), ...args],
+        ['--import', tsx, path.join(root, 'src/cli/admin.ts'), ...args],
         { cwd: dataDir, env: { PATH: process.env.PATH, DATA_DIR: dataDir } },
         (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
       );

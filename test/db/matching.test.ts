@@ -14,7 +14,7 @@ import { createOfferStore } from '../../src/db/repositories/offer-store.js';
 import { seedPlaces } from '../../src/db/seed.js';
 import { matches, matchMembers, organisations, participants } from '../../src/db/schema/index.js';
 import { createI18n, translator } from '../../src/i18n/index.js';
-import { formatSuggestions } from '../../src/admin/format-suggestions.js';
+import { formatSuggestions } from '../../src/cli/format-suggestions.js';
 import { openTestDatabase, type TestDatabase } from '../support/db.js';
 import { addResident } from '../support/people.js';
 

@@ -14,7 +14,7 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', tsx, path.join(root, 'src/impact/export-cli.ts'), ...args], { cwd: dataDir, env: { PATH: process.env.PATH, DATA_DIR: dataDir } }, (error, stdout, stderr) =>
+    execFile(process.execPath, ['--import', tsx, path.join(root, 'src/cli/export.ts'), ...args], { cwd: dataDir, env: { PATH: process.env.PATH, DATA_DIR: dataDir } }, (error, stdout, stderr) =>
       resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
   });

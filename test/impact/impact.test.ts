@@ -10,7 +10,7 @@ import type { App } from '../../src/app.js';
 import { rowsOf } from '../../src/db/client.js';
 import { impactFigures, monthlyCounts } from '../../src/db/repositories/impact.js';
 import { addMonths, monthOf } from '../../src/core/impact/period.js';
-import { exportCsv } from '../../src/impact/export.js';
+import { exportCsv } from '../../src/services/export.js';
 import { startPlayground, type PlaygroundHarness } from '../support/playground.js';
 
 let h: PlaygroundHarness;

@@ -12,11 +12,13 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../src/db/client.js';
-import { addOrganisation } from '../../src/db/repositories/admin.js';
-import { formatSummary, ImportError, importFile, type ImportedIds, type ImportSummary } from '../../src/db/repositories/importer.js';
+import { ImportError } from '../../src/core/import/errors.js';
+import { detectDelimiter, parseCsv, ParseError, readCsv } from '../../src/core/import/parse.js';
+import { formatSummary, type ImportedIds, type ImportSummary } from '../../src/core/import/types.js';
+import { addOrganisation } from '../../src/services/admin.js';
+import { importFile } from '../../src/services/import.js';
 import { consents, offers, participants, places, profileItems } from '../../src/db/schema/index.js';
 import { seedPlaces } from '../../src/db/seed.js';
-import { detectDelimiter, parseCsv, ParseError, readCsv } from '../../src/import/parse.js';
 import { openTestDatabase, type TestDatabase } from '../support/db.js';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
@@ -360,8 +362,8 @@ describe('npm run import', () => {
   }
 
   it('imports a file once, then finds it unchanged; refuses a bad file with exit 1 and no file with 2', async () => {
-    expect((await run('src/admin/cli.ts', 'place', 'add', '--code', 'lier', '--name', 'Lier', '--city', 'Lier')).code).toBe(0);
-    expect((await run('src/admin/cli.ts', 'org', 'add', '--code', 'vdab', '--name', 'VDAB')).code).toBe(0);
+    expect((await run('src/cli/admin.ts', 'place', 'add', '--code', 'lier', '--name', 'Lier', '--city', 'Lier')).code).toBe(0);
+    expect((await run('src/cli/admin.ts', 'org', 'add', '--code', 'vdab', '--name', 'VDAB')).code).toBe(0);
     const file = path.join(dataDir, 'list.csv');
     writeFileSync(
       file,
@@ -369,13 +371,13 @@ describe('npm run import', () => {
         'participant,17,lier,Fatma,"ik kook graag, naaien",paper form 2026-10-01,,,,,,,\n' +
         'offer,18,lier,,,,vdab,Kookcursus,Samen koken,course,cooking,nl,VDAB Lier\n',
     );
-    const imported = await run('src/import/cli.ts', file);
+    const imported = await run('src/cli/import.ts', file);
     expect(imported).toEqual({ code: 0, stdout: expect.stringMatching(/: 2 row\(s\): 2 added, 0 updated, 0 unchanged; \d+ suggestion\(s\) found\.\n$/), stderr: '' });
-    const again = await run('src/import/cli.ts', '--', file);
+    const again = await run('src/cli/import.ts', '--', file);
     expect(again).toEqual({ code: 0, stdout: expect.stringMatching(/: 2 row\(s\): 0 added, 0 updated, 2 unchanged; 0 suggestion\(s\) found\.\n$/), stderr: '' });
-    const refused = await run('src/import/cli.ts', fixture('duplicate.csv'));
+    const refused = await run('src/cli/import.ts', fixture('duplicate.csv'));
     expect(refused).toEqual({ code: 1, stdout: '', stderr: 'line 4: id: "p-1" is also used on line 2\n' });
-    const misused = await run('src/import/cli.ts');
+    const misused = await run('src/cli/import.ts');
     expect(misused.code).toBe(2);
     expect(misused.stderr).toMatch(/^Name the file to import\.\n\nUsage: npm run import/);
   }, 120_000);

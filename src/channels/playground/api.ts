@@ -25,7 +25,7 @@ import { applyDecision, cardText, helpCard, isDecisionVerb, matchDigestCard } fr
 import { createProviderActions, isProviderVerb } from '../teams/provider.js';
 import { buildStatsCard, type ImpactPort } from '../teams/stats.js';
 import { monthOf } from '../../core/impact/period.js';
-import { DEMO_ORGANISATIONS } from './demo.js';
+import { DEMO_ORGANISATIONS } from '../../services/demo.js';
 import { pageData, playgroundPage } from './page.js';
 import type { ResidentMessage } from '../../core/outbox/messages.js';
 

@@ -1,135 +1,13 @@
 /**
- * Administration without SQL: places, organisations and their Entra tenants, matchmakers.
- * Every command takes its options as typed on the command line, validates them with zod and is
- * idempotent, so an admin can rerun a script; a refusal is one `AdminError` line naming the option.
+ * Administration without SQL: places, organisations and their Entra tenants, matchmakers. Every
+ * write takes input already validated by `core/admin/options.ts` and is idempotent, so an admin can
+ * rerun a script; a conflict is one `AdminError` line (worded in `core/admin/errors.ts`).
  */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { z } from 'zod';
-import { SENSITIVE_FLAGS } from '../../core/taxonomy/categories.js';
+import { tenantConflict, unknownPlace } from '../../core/admin/errors.js';
+import { sameJson, type MatchmakerInput, type MatchmakerKey, type OrganisationInput, type Outcome, type PlaceInput } from '../../core/admin/options.js';
 import type { Database } from '../client.js';
 import { matchmakers, organisations, organisationTenants, places, type PlaceService } from '../schema/index.js';
-
-/** A command refused: the message is one line that names the option and says what is expected. */
-export class AdminError extends Error {
-  override name = 'AdminError';
-}
-
-/** What a place's service can be shown for: the sensitive needs plus a few general doors. */
-export const SERVICE_TOPICS: readonly string[] = [...SENSITIVE_FLAGS, 'work', 'learning', 'general'];
-const SERVICE_KEYS = ['name', 'topics', 'phone', 'address', 'url'] as const;
-
-const CODE = /^[a-z0-9-]{2,32}$/;
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-const code = (what: string) => z.string({ error: what }).trim().regex(CODE, what);
-const label = (what: string, max: number) => z.string({ error: what }).trim().min(1, what).max(max, what);
-/** Entra ids are compared as text elsewhere, so they are stored in one case. */
-const guid = (what: string) => z.string({ error: what }).trim().regex(GUID, what).transform((s) => s.toLowerCase());
-/** Absent keeps what is stored; an empty string clears it. */
-const contact = z
-  .string({ error: 'a phone number, e-mail address or short text' })
-  .trim()
-  .max(300, 'at most 300 characters')
-  .transform((s) => (s === '' ? null : s))
-  .optional();
-
-const PLACE_CODE = '2 to 32 characters: lowercase letters, digits or -, like lier';
-
-/** Parses `name=CAW;phone=0800 13 500;topics=money_debts,housing` into a service. */
-export function parseServiceSpec(spec: string): PlaceService | string {
-  const fields = new Map<string, string>();
-  for (const part of spec.split(';')) {
-    if (part.trim() === '') continue;
-    const at = part.indexOf('=');
-    if (at < 0) return `key=value parts separated by ; (not "${part.trim()}")`;
-    const key = part.slice(0, at).trim().toLowerCase();
-    const value = part.slice(at + 1).trim();
-    if (!(SERVICE_KEYS as readonly string[]).includes(key)) return `keys among ${SERVICE_KEYS.join(', ')} (not "${key}")`;
-    if (fields.has(key)) return `each key once (${key} is repeated)`;
-    if (value === '') return `a value after ${key}=`;
-    fields.set(key, value);
-  }
-  const name = fields.get('name');
-  if (!name) return 'a name=… part, like "name=CAW;phone=0800 13 500;topics=money_debts,housing"';
-  const topics = [...new Set((fields.get('topics') ?? '').split(',').map((t) => t.trim()).filter(Boolean))];
-  if (topics.length === 0) return `a topics=… part with one or more of ${SERVICE_TOPICS.join(', ')}`;
-  const unknown = topics.find((t) => !SERVICE_TOPICS.includes(t));
-  if (unknown) return `topics among ${SERVICE_TOPICS.join(', ')} (not "${unknown}")`;
-  const url = fields.get('url');
-  if (url !== undefined && !/^https?:\/\/\S+\.\S+$/.test(url)) return `url=… to be an http:// or https:// address (not "${url}")`;
-  // Fixed key order, so comparing with what is stored is plain JSON equality.
-  const service: PlaceService = { name, topics };
-  for (const key of ['phone', 'address', 'url'] as const) {
-    const value = fields.get(key);
-    if (value !== undefined) service[key] = value;
-  }
-  return service;
-}
-
-const serviceSpec = z.string({ error: 'name=…;topics=… (see usage)' }).transform((spec, ctx) => {
-  const parsed = parseServiceSpec(spec);
-  if (typeof parsed === 'string') {
-    ctx.addIssue({ code: 'custom', message: parsed });
-    return z.NEVER;
-  }
-  return parsed;
-});
-
-const placeAddSchema = z.object({
-  code: code(PLACE_CODE),
-  name: label("the place's name, like \"Turnhout Parkwijk\"", 100),
-  city: label('the city, like Lier', 100),
-  contact,
-  service: z.array(serviceSpec).optional(),
-});
-
-const orgAddSchema = z.object({
-  code: code('2 to 32 characters: lowercase letters, digits or -, like vdab'),
-  name: label("the organisation's name, like VDAB", 100),
-  contact,
-  tenant: z.array(guid('a Microsoft Entra tenant id, a GUID like 6f1c2a4e-8b3d-4c5a-9e7f-0a1b2c3d4e5f')).optional(),
-});
-
-const tenantSchema = z.object({ tenant: guid('a Microsoft Entra tenant id, a GUID like 6f1c2a4e-8b3d-4c5a-9e7f-0a1b2c3d4e5f') });
-
-const AAD = "the person's Microsoft Entra object id, a GUID like 00000000-0000-0000-0000-000000000000";
-const matchmakerAddSchema = z.object({ aad: guid(AAD), place: code(PLACE_CODE), name: label('the name colleagues know them by, like Els', 100) });
-const matchmakerRemoveSchema = z.object({ aad: guid(AAD), place: code(PLACE_CODE) });
-const matchmakerListSchema = z.object({ place: code(PLACE_CODE).optional() });
-
-/** Validates raw options; the first problem becomes one line such as `--code is not valid: expected …`. */
-function parse<S extends z.ZodType>(schema: S, raw: object): z.output<S> {
-  const result = schema.safeParse(raw);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const [key, index] = issue?.path ?? [];
-  const value: unknown = key === undefined ? undefined : (raw as Record<PropertyKey, unknown>)[key];
-  const which = Array.isArray(value) && value.length > 1 && typeof index === 'number' ? ` #${index + 1}` : '';
-  const missing = value === undefined || (typeof value === 'string' && value.trim() === '');
-  const option = key === undefined ? 'an option' : `--${String(key)}${which}`;
-  throw new AdminError(`${option} ${missing ? 'is missing' : 'is not valid'}: expected ${issue?.message ?? 'a valid value'}`);
-}
-
-export type Outcome = 'added' | 'updated' | 'unchanged';
-
-/** Key-order-free equality, since jsonb does not keep the order objects were written in. */
-function sameJson(a: unknown, b: unknown): boolean {
-  const canonical = (x: unknown): unknown =>
-    Array.isArray(x)
-      ? x.map(canonical)
-      : x && typeof x === 'object'
-        ? Object.fromEntries(Object.entries(x).sort(([p], [q]) => (p < q ? -1 : 1)).map(([k, v]) => [k, canonical(v)]))
-        : x;
-  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
-}
-
-export interface PlaceAddOptions {
-  code?: string | undefined;
-  name?: string | undefined;
-  city?: string | undefined;
-  contact?: string | undefined;
-  service?: string[] | undefined;
-}
 
 export interface PlaceRecord {
   code: string;
@@ -140,8 +18,7 @@ export interface PlaceRecord {
 }
 
 /** Adds or changes a place by code; `--service` given replaces all its services, absent keeps them. */
-export async function addPlace(db: Database, options: PlaceAddOptions): Promise<{ outcome: Outcome; place: PlaceRecord }> {
-  const input = parse(placeAddSchema, options);
+export async function addPlace(db: Database, input: PlaceInput): Promise<{ outcome: Outcome; place: PlaceRecord }> {
   const changes = {
     name: input.name,
     city: input.city,
@@ -187,13 +64,6 @@ export async function listPlaces(db: Database): Promise<PlaceSummary[]> {
   return rows.map((r) => ({ ...r, services: Number(r.services), matchmakers: Number(r.matchmakers) }));
 }
 
-export interface OrgAddOptions {
-  code?: string | undefined;
-  name?: string | undefined;
-  contact?: string | undefined;
-  tenant?: string[] | undefined;
-}
-
 export interface OrganisationRecord {
   code: string;
   name: string;
@@ -212,19 +82,14 @@ async function tenantOwners(db: Pick<Database, 'select'>, tenants: string[]) {
 }
 
 /** Adds or changes an organisation by code and registers each `--tenant` to it (never moves one). */
-export async function addOrganisation(db: Database, options: OrgAddOptions): Promise<{ outcome: Outcome; organisation: OrganisationRecord }> {
-  const input = parse(orgAddSchema, options);
+export async function addOrganisation(db: Database, input: OrganisationInput): Promise<{ outcome: Outcome; organisation: OrganisationRecord }> {
   const tenants = [...new Set(input.tenant ?? [])];
-  const conflict = (owner: { tenant: string; code: string; name: string }) =>
-    new AdminError(
-      `--tenant ${owner.tenant} is already registered to organisation ${owner.code} (${owner.name}): expected a tenant no other organisation has (to move it, first run "org remove-tenant --tenant ${owner.tenant}")`,
-    );
   const changes = { name: input.name, ...(input.contact !== undefined ? { contact: input.contact } : {}) };
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(organisations).where(eq(organisations.code, input.code));
     const owners = await tenantOwners(tx, tenants);
     const foreign = owners.find((o) => o.code !== input.code);
-    if (foreign) throw conflict(foreign);
+    if (foreign) throw tenantConflict(foreign);
     const [org] = await tx
       .insert(organisations)
       .values({ code: input.code, ...changes })
@@ -241,7 +106,7 @@ export async function addOrganisation(db: Database, options: OrgAddOptions): Pro
       added = inserted.length;
       // Another admin may have registered one of them meanwhile: then it is theirs, and this fails whole.
       const raced = (await tenantOwners(tx, tenants)).find((o) => o.code !== input.code);
-      if (raced) throw conflict(raced);
+      if (raced) throw tenantConflict(raced);
     }
     const registered = await tx
       .select({ tenant: organisationTenants.tenantId })
@@ -257,8 +122,7 @@ export async function addOrganisation(db: Database, options: OrgAddOptions): Pro
 }
 
 /** Unregisters a tenant; one that was not registered is fine (the command is idempotent). */
-export async function removeTenant(db: Database, options: { tenant?: string | undefined }): Promise<{ tenant: string; organisation: string | null }> {
-  const { tenant } = parse(tenantSchema, options);
+export async function removeTenant(db: Database, tenant: string): Promise<{ tenant: string; organisation: string | null }> {
   const [owner] = await tenantOwners(db, [tenant]);
   await db.delete(organisationTenants).where(eq(organisationTenants.tenantId, tenant));
   return { tenant, organisation: owner?.code ?? null };
@@ -280,8 +144,7 @@ async function placeId(db: Pick<Database, 'select'>, placeCode: string): Promise
   const all = await db.select({ id: places.id, code: places.code }).from(places).orderBy(asc(places.code));
   const found = all.find((p) => p.code === placeCode);
   if (found) return found.id;
-  const known = all.length > 0 ? `one of ${all.map((p) => p.code).join(', ')}` : 'a place added first with "place add"';
-  throw new AdminError(`--place ${placeCode} is not a known place: expected ${known}`);
+  throw unknownPlace(placeCode, all.map((p) => p.code));
 }
 
 export interface MatchmakerRecord {
@@ -291,11 +154,7 @@ export interface MatchmakerRecord {
 }
 
 /** Makes someone a matchmaker of a place (or renames them there). */
-export async function addMatchmaker(
-  db: Database,
-  options: { aad?: string | undefined; place?: string | undefined; name?: string | undefined },
-): Promise<{ outcome: Outcome; matchmaker: MatchmakerRecord }> {
-  const input = parse(matchmakerAddSchema, options);
+export async function addMatchmaker(db: Database, input: MatchmakerInput): Promise<{ outcome: Outcome; matchmaker: MatchmakerRecord }> {
   return db.transaction(async (tx) => {
     const id = await placeId(tx, input.place);
     const where = and(eq(matchmakers.aadObjectId, input.aad), eq(matchmakers.placeId, id));
@@ -310,8 +169,7 @@ export async function addMatchmaker(
 }
 
 /** Removes someone as matchmaker of a place; someone who was not is fine (idempotent). */
-export async function removeMatchmaker(db: Database, options: { aad?: string | undefined; place?: string | undefined }): Promise<{ removed: boolean }> {
-  const input = parse(matchmakerRemoveSchema, options);
+export async function removeMatchmaker(db: Database, input: MatchmakerKey): Promise<{ removed: boolean }> {
   const id = await placeId(db, input.place);
   const removed = await db
     .delete(matchmakers)
@@ -320,8 +178,7 @@ export async function removeMatchmaker(db: Database, options: { aad?: string | u
   return { removed: removed.length > 0 };
 }
 
-export async function listMatchmakers(db: Database, options: { place?: string | undefined } = {}): Promise<MatchmakerRecord[]> {
-  const input = parse(matchmakerListSchema, options);
+export async function listMatchmakers(db: Database, input: { place?: string | undefined } = {}): Promise<MatchmakerRecord[]> {
   const id = input.place === undefined ? undefined : await placeId(db, input.place);
   return db
     .select({ aad: matchmakers.aadObjectId, place: places.code, name: matchmakers.name })
@@ -329,4 +186,15 @@ export async function listMatchmakers(db: Database, options: { place?: string | 
     .innerJoin(places, eq(places.id, matchmakers.placeId))
     .where(id === undefined ? undefined : eq(matchmakers.placeId, id))
     .orderBy(asc(places.code), asc(matchmakers.name), asc(matchmakers.aadObjectId));
+}
+
+/** All place codes, in code order. */
+export async function placeCodes(db: Database): Promise<string[]> {
+  const rows = await db.select({ code: places.code }).from(places).orderBy(asc(places.code));
+  return rows.map((r) => r.code);
+}
+
+/** Adds the organisations whose code is not stored yet; existing ones are left as they are. */
+export async function addMissingOrganisations(db: Database, orgs: readonly { code: string; name: string }[]): Promise<void> {
+  if (orgs.length > 0) await db.insert(organisations).values([...orgs]).onConflictDoNothing({ target: organisations.code });
 }

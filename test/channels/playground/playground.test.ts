@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type App } from '../../../src/app.js';
 import { loadConfig } from '../../../src/config.js';
 import { sql } from 'drizzle-orm';
-import { loadDemoData } from '../../../src/channels/playground/demo.js';
+import { loadDemoData } from '../../../src/services/demo.js';
 import { rowsOf } from '../../../src/db/client.js';
 import { createTestDatabase } from '../../support/db.js';
 

@@ -1,14 +1,14 @@
 /**
  * `npm run export -- --from 2026-01 --to 2026-12 [--place lier] [--min-count 5] [--out file.csv]`:
- * anonymous counts per place and month (see impact/export.ts). Writes to stdout unless `--out`.
+ * anonymous counts per place and month (see core/impact/export.ts). Writes to stdout unless `--out`.
  * Exit 1 = refused (one line saying why), 2 = bad usage.
  */
 import { writeFileSync } from 'node:fs';
 import { isMonth } from '../core/impact/period.js';
 import { openToolDatabase, readEnvironment, runTool, toolArgs } from '../environment.js';
-import { rowsOf } from '../db/client.js';
-import { sql } from 'drizzle-orm';
-import { DEFAULT_MIN_COUNT, exportCsv } from './export.js';
+import { placeCodes as storedPlaceCodes } from '../db/repositories/admin.js';
+import { DEFAULT_MIN_COUNT } from '../core/impact/export.js';
+import { exportCsv } from '../services/export.js';
 
 const USAGE = `usage: npm run export -- --from YYYY-MM --to YYYY-MM [--place <code>] [--min-count <n>] [--out <file.csv>]
 
@@ -42,7 +42,7 @@ async function main(): Promise<number> {
   try {
     const placeCodes = args.place?.flatMap((p) => p.split(',')).map((p) => p.trim().toLowerCase()).filter(Boolean);
     if (placeCodes?.length) {
-      const known = new Set(rowsOf<{ code: string }>(await database.db.execute(sql`select code from places`)).map((r) => r.code));
+      const known = new Set(await storedPlaceCodes(database.db));
       const unknown = placeCodes.filter((p) => !known.has(p));
       if (unknown.length) {
         process.stderr.write(`unknown place ${unknown.join(', ')}: ${known.size ? `known are ${[...known].sort().join(', ')}` : 'there are no places yet (npm run admin -- place add)'}\n`);

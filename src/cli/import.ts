@@ -1,14 +1,16 @@
 /**
  * `npm run import -- <file.csv|file.json>`: loads a Stuyfplek's existing list of residents,
- * offers and asks. A thin shell over `db/repositories/importer.ts`; writing to stdout/stderr is
+ * offers and asks. A thin shell over `services/import.ts`; writing to stdout/stderr is
  * its interface. Exit 1 = refused (every problem on its own line, nothing written), 2 = bad usage.
  */
 import { ConfigError, matchingConfigFrom } from '../config.js';
 import { openToolDatabase, readEnvironment } from '../environment.js';
 import { createMatcher } from '../core/matching/matcher.js';
 import { createMatchingStore } from '../db/repositories/matching-store.js';
-import { formatSummary, ImportError, importFile } from '../db/repositories/importer.js';
-import { matchImported } from './match-imported.js';
+import { ImportError } from '../core/import/errors.js';
+import { formatSummary } from '../core/import/types.js';
+import { today } from '../core/time.js';
+import { importFile, matchImported } from '../services/import.js';
 
 const USAGE = `Usage: npm run import -- <file.csv|file.json>
 
@@ -20,13 +22,6 @@ changes nothing; changed rows are updated.
 function usage(problem: string): never {
   process.stderr.write(`${problem}\n\n${USAGE}`);
   process.exit(2);
-}
-
-/** Today in local time, YYYY-MM-DD: an offer ending today is still valid today in Belgium. */
-function localToday(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 const BAR_WIDTH = 20;
@@ -74,7 +69,8 @@ async function main(argv: string[]): Promise<void> {
     const matcher = createMatcher(createMatchingStore(handle.db), matchingConfigFrom(config));
     let suggestions = new Set<string>();
     const summary = await importFile(handle.db, file, {
-      today: localToday(),
+      // Belgian time: an offer ending today is still valid today in Belgium.
+      today: today(),
       onProgress: (done, total) => bar.update(done, total),
       afterCommit: async (ids) => {
         suggestions = await matchImported(matcher, ids);

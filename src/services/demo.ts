@@ -5,15 +5,14 @@
  * the playground makes a suggestion appear in the matchmaker feed.
  */
 import { fileURLToPath } from 'node:url';
-import { sql } from 'drizzle-orm';
-import type { Matcher } from '../../core/matching/matcher.js';
-import type { Database } from '../../db/client.js';
-import { rowsOf } from '../../db/client.js';
-import { importFile, type ImportSummary } from '../../db/repositories/importer.js';
-import { organisations } from '../../db/schema/index.js';
-import { matchImported } from '../../import/match-imported.js';
+import type { ImportSummary } from '../core/import/types.js';
+import type { Matcher } from '../core/matching/matcher.js';
+import type { Database } from '../db/client.js';
+import { addMissingOrganisations } from '../db/repositories/admin.js';
+import { peopleAndOffers } from '../db/repositories/import-store.js';
+import { importFile, matchImported } from './import.js';
 
-export const DEMO_FILE = fileURLToPath(new URL('../../../demo/stuyfplek-demo.csv', import.meta.url));
+export const DEMO_FILE = fileURLToPath(new URL('../../demo/stuyfplek-demo.csv', import.meta.url));
 
 /** The organisations the demo file posts for (the importer needs them to exist). */
 export const DEMO_ORGANISATIONS = [
@@ -27,11 +26,9 @@ export interface DemoLoad extends ImportSummary {
 
 /** Loads the demo file when nobody and no offer is stored yet; `null` when the database was not empty. */
 export async function loadDemoData(db: Database, matcher: Matcher, today: string): Promise<DemoLoad | null> {
-  const [counts] = rowsOf<{ people: number; offers: number }>(
-    await db.execute(sql`select (select count(*) from participants)::int as people, (select count(*) from offers)::int as offers`),
-  );
-  if (!counts || counts.people > 0 || counts.offers > 0) return null;
-  await db.insert(organisations).values([...DEMO_ORGANISATIONS]).onConflictDoNothing({ target: organisations.code });
+  const counts = await peopleAndOffers(db);
+  if (counts.people > 0 || counts.offers > 0) return null;
+  await addMissingOrganisations(db, DEMO_ORGANISATIONS);
   let suggestions = 0;
   const summary = await importFile(db, DEMO_FILE, {
     today,

@@ -1,13 +1,13 @@
 /**
  * `npm run admin -- <command>`: places, organisations and matchmakers without SQL. A thin shell
- * over `db/repositories/admin.ts`; writing to stdout is its interface. Exit 1 = refused, 2 = bad usage.
+ * over `services/admin.ts`; writing to stdout is its interface. Exit 1 = refused, 2 = bad usage.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ConfigError } from '../config.js';
 import type { Database } from '../db/client.js';
 import { openToolDatabase, readEnvironment } from '../environment.js';
+import { AdminError } from '../core/admin/errors.js';
 import {
-  AdminError,
   addMatchmaker,
   addOrganisation,
   addPlace,
@@ -16,7 +16,7 @@ import {
   listPlaces,
   removeMatchmaker,
   removeTenant,
-} from '../db/repositories/admin.js';
+} from '../services/admin.js';
 
 const USAGE = `Usage: npm run admin -- <command> [options]
 
