@@ -1,14 +1,37 @@
 // @ts-check
 import tseslint from 'typescript-eslint';
 
+/** Which folders a layer may not import: imports only point down core ← db ← services ← channels ← app ← main. */
+const layer = (files, folders, message) => ({
+  files,
+  rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: `^(\\.\\.?/)+(${folders.join('|')})(/|\\.js$)`, message }] }] },
+});
+const ENTRY = ['app', 'main', 'environment', 'cli'];
+const ABOVE_SERVICES = ['channels', 'http', ...ENTRY];
+const ABOVE_DB = ['services', 'impact', 'background', ...ABOVE_SERVICES];
+
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', '.test-data/', 'migrations/'] },
+  { ignores: ['node_modules/', 'data/', '.test-data/', 'migrations/', 'artifacts/'] },
   ...tseslint.configs.recommended,
   {
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/use-unknown-in-catch-callback-variable': 'error',
       'no-console': 'error',
+    },
+  },
+  { files: ['eslint.config.js'], ...tseslint.configs.disableTypeChecked },
+  {
+    // Small functions and files: a newcomer finds a rule, a step or a query within a minute.
+    files: ['src/**/*.ts'],
+    ignores: ['src/core/taxonomy/synonyms.ts', 'src/core/taxonomy/categories.ts'],
+    rules: {
+      'max-lines': ['error', { max: 300, skipBlankLines: true, skipComments: true }],
+      'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true }],
     },
   },
   {
@@ -23,14 +46,19 @@ export default tseslint.config(
             { group: ['botbuilder*', '@microsoft/*'], message: 'src/core must not import a bot framework.' },
             { group: ['drizzle-orm', 'drizzle-orm/*', 'postgres', '@electric-sql/*', 'pg'], message: 'src/core must not import a database driver.' },
             { group: ['i18next', 'pino', 'node:*'], message: 'src/core is pure: no i18n runtime, logger or Node APIs.' },
-            { group: ['**/db/**', '**/channels/**', '**/http/**', '**/i18n/**', '**/app.js', '**/main.js'], message: 'src/core must not import outer layers.' },
+            { group: ['**/db/**', '**/services/**', '**/channels/**', '**/http/**', '**/i18n/**', '**/cli/**', '../config.js', '../logger.js', '**/app.js', '**/main.js'], message: 'src/core must not import outer layers.' },
           ],
         },
       ],
     },
   },
+  layer(['src/config.ts', 'src/logger.ts', 'src/i18n/**/*.ts'], ['db', ...ABOVE_DB], 'config, logger and i18n sit just above the core.'),
+  layer(['src/db/**/*.ts'], ABOVE_DB, 'src/db loads and saves: it must not import services, the outbox worker, channels or entry points.'),
+  layer(['src/services/**/*.ts', 'src/impact/**/*.ts', 'src/background.ts'], ABOVE_SERVICES, 'services must not import channels, HTTP or entry points.'),
+  layer(['src/channels/**/*.ts', 'src/http/**/*.ts'], ['db', ...ENTRY], 'channels render: they reach storage through services or core ports, never src/db.'),
+  layer(['src/app.ts'], ['main', 'environment', 'cli'], 'app.ts wires; only entry points import it.'),
   {
-    files: ['test/**/*.ts', 'bench/**/*.ts'],
+    files: ['test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
     rules: { 'no-console': 'off' },
   },
 );

@@ -327,7 +327,7 @@ async function main() {
   }
 }
 
-main().catch((error: Error) => {
+main().catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });

@@ -10,7 +10,7 @@ export function createBackground(log: Logger) {
     run(what: string, work: () => Promise<unknown>): void {
       const job: Promise<void> = work().then(
         () => undefined,
-        (error: Error) => log.error({ err: error.message, what }, 'background work failed'),
+        (error: unknown) => log.error({ err: error, what }, 'background work failed'),
       );
       running.add(job);
       void job.finally(() => running.delete(job));

@@ -25,8 +25,9 @@ export function openToolDatabase(config: Config): Promise<DatabaseHandle> {
 export function runTool(name: string, main: () => Promise<number>): void {
   main().then(
     (code) => process.exit(code),
-    (error: Error) => {
-      process.stderr.write(error instanceof ConfigError ? `${error.message}\n` : `${name} failed: ${error.message}\n`);
+    (error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
+      process.stderr.write(error instanceof ConfigError ? `${message}\n` : `${name} failed: ${message}\n`);
       process.exit(1);
     },
   );
@@ -44,7 +45,7 @@ export function toolArgs<O extends ToolOptions>(usage: string, options: O): Tool
   try {
     values = parseArgs({ options }).values as ToolValues<O>;
   } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n${usage}`);
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${usage}`);
     return 2;
   }
   if ((values as { help?: boolean }).help) {

@@ -19,8 +19,8 @@ async function main(): Promise<void> {
     app.log.info({ signal }, 'shutting down');
     app.stop().then(
       () => process.exit(0),
-      (error: Error) => {
-        app.log.error({ err: error.message }, 'shutdown failed');
+      (error: unknown) => {
+        app.log.error({ err: error }, 'shutdown failed');
         process.exit(1);
       },
     );
@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => shutdown('SIGINT'));
 }
 
-main().catch((error: Error) => {
-  process.stderr.write(`Goesting could not start: ${error.message}\n`);
+main().catch((error: unknown) => {
+  process.stderr.write(`Goesting could not start: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 });

@@ -137,7 +137,7 @@ async function main(argv: string[]): Promise<void> {
   try {
     ({ values } = parseArgs({ args: argv.slice(2), options: command.options, strict: true, allowPositionals: false }));
   } catch (error) {
-    usage(`${name}: ${(error as Error).message.split('\n')[0]}`);
+    usage(`${name}: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`);
   }
 
   const handle = await openToolDatabase(readEnvironment());
@@ -148,8 +148,9 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-main(process.argv.slice(2)).catch((error: Error) => {
+main(process.argv.slice(2)).catch((error: unknown) => {
+  const message = error instanceof Error ? error.message : String(error);
   const known = error instanceof AdminError || error instanceof ConfigError;
-  process.stderr.write(`${known ? error.message : `admin failed: ${error.message}`}\n`);
+  process.stderr.write(`${known ? message : `admin failed: ${message}`}\n`);
   process.exitCode = 1;
 });

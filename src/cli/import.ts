@@ -84,8 +84,9 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-main(process.argv.slice(2)).catch((error: Error) => {
+main(process.argv.slice(2)).catch((error: unknown) => {
+  const message = error instanceof Error ? error.message : String(error);
   const known = error instanceof ImportError || error instanceof ConfigError;
-  process.stderr.write(`${known ? error.message : `import failed: ${error.message}`}\n`);
+  process.stderr.write(`${known ? message : `import failed: ${message}`}\n`);
   process.exitCode = 1;
 });

@@ -1,6 +1,6 @@
 /**
- * One HTTP server for everything: `/healthz`, `/telegram/webhook` (and later `/api/messages`,
- * `/playground`). Routes are registered by the channels that `main.ts` wires in.
+ * One HTTP server for everything: `/healthz`, `/telegram/webhook`, `/api/messages`, the info pages
+ * and the playground. Routes are registered by the channels that `app.ts` wires in.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Logger } from '../logger.js';
@@ -22,8 +22,8 @@ export function createHttpServer(options: HttpOptions): Server {
     const path = (req.url ?? '/').split('?')[0]!;
     const route = path === '/healthz' ? health(options.ping, options.status) : routes[path];
     if (!route) return send(res, 404, { error: 'not found' });
-    Promise.resolve(route(req, res)).catch((error: Error) => {
-      log.error({ err: error.message, path }, 'request failed');
+    Promise.resolve(route(req, res)).catch((error: unknown) => {
+      log.error({ err: error, path }, 'request failed');
       send(res, 500, { error: 'internal error' });
     });
   });

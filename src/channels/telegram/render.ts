@@ -47,7 +47,7 @@ async function sendOne(api: Api<RawApi>, to: Delivery, output: Output & { type: 
       return;
     } catch (error) {
       if (isNotModified(error)) return;
-      log.warn({ err: (error as Error).message }, 'edit failed; sending a new message');
+      log.warn({ err: error }, 'edit failed; sending a new message');
     }
   }
   if (!text) return;
@@ -60,8 +60,8 @@ export async function deliver(api: Api<RawApi>, to: Delivery, outputs: readonly 
   const answer = async (text?: string) => {
     if (answered || !to.callbackQueryId) return;
     answered = true;
-    await api.answerCallbackQuery(to.callbackQueryId, text ? { text: text.slice(0, 200) } : {}).catch((error: Error) => {
-      log.warn({ err: error.message }, 'answerCallbackQuery failed');
+    await api.answerCallbackQuery(to.callbackQueryId, text ? { text: text.slice(0, 200) } : {}).catch((error: unknown) => {
+      log.warn({ err: error }, 'answerCallbackQuery failed');
     });
   };
   for (const output of outputs) {
@@ -77,8 +77,8 @@ export function createChatQueue(log: Logger) {
   return {
     push(chatId: number, job: () => Promise<void>): Promise<void> {
       const previous = tails.get(chatId) ?? Promise.resolve();
-      const next = previous.then(job).catch((error: Error) => {
-        log.error({ err: error.message }, 'sending to Telegram failed');
+      const next = previous.then(job).catch((error: unknown) => {
+        log.error({ err: error }, 'sending to Telegram failed');
       });
       tails.set(chatId, next);
       void next.then(() => {

@@ -34,7 +34,7 @@ export function createWebhookHandler(bot: Bot, secret: string, log: Logger) {
       await bot.handleUpdate(update);
       send(res, 200, { ok: true });
     } catch (error) {
-      log.error({ err: (error as Error).message, update: update.update_id }, 'webhook update failed');
+      log.error({ err: error, update: update.update_id }, 'webhook update failed');
       send(res, 500, { error: 'try again later' });
     }
   };

@@ -158,7 +158,7 @@ export function readJson(text: string): SourceTable {
   try {
     data = JSON.parse(text.startsWith(BOM) ? text.slice(1) : text);
   } catch (error) {
-    throw new ParseError(`not valid JSON (${(error as Error).message})`);
+    throw new ParseError(`not valid JSON (${error instanceof Error ? error.message : String(error)})`);
   }
   if (!Array.isArray(data)) throw new ParseError('expected a JSON array of rows, like [{"type": "participant", "id": "1", …}]');
   const columns: string[] = [];
