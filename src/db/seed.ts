@@ -1,8 +1,7 @@
 /**
  * The three launch Stuyfplekken with their first-line services, inserted once when missing.
- * Data, not code: matchmakers correct it later (issue: administration without SQL).
+ * Data, not code: admins correct it later with `npm run admin -- place add` (see README).
  */
-import { sql } from 'drizzle-orm';
 import type { Database } from './client.js';
 import { places, type PlaceService } from './schema/index.js';
 
@@ -25,10 +24,4 @@ export const DEFAULT_PLACES = [
 /** Adds the launch places that do not exist yet; never overwrites what was changed. */
 export async function seedPlaces(db: Database): Promise<void> {
   await db.insert(places).values(DEFAULT_PLACES).onConflictDoNothing({ target: places.code });
-}
-
-/** Removes bookkeeping that only matters for a short while (no personal data either way). */
-export async function pruneBookkeeping(db: Database): Promise<void> {
-  await db.execute(sql`delete from processed_updates where processed_at < now() - interval '7 days'`);
-  await db.execute(sql`delete from rate_limits where updated_at < now() - interval '1 hour'`);
 }

@@ -7,7 +7,7 @@
 import type { RetentionPolicy } from '../core/retention.js';
 import type { Database } from '../db/client.js';
 import { claimJob, finishJob } from '../db/repositories/jobs.js';
-import { pruneBookkeeping } from '../db/seed.js';
+import { pruneBookkeeping } from '../db/repositories/bookkeeping.js';
 import type { Logger } from '../logger.js';
 import { runRetention } from './retention.js';
 

@@ -28,8 +28,13 @@ export interface ReferralCardData {
   readonly services: { name: string; phone?: string | undefined }[];
 }
 
+/** One variant per resident channel and kind, so each can be narrowed on its own. */
+type ResidentVariants = {
+  [C in ResidentChannel]: { [K in ResidentKind]: { readonly channel: C; readonly kind: K; readonly payload: ResidentMessage } }[ResidentKind];
+}[ResidentChannel];
+
 export type OutboxMessage =
-  | { readonly channel: ResidentChannel; readonly kind: ResidentKind; readonly payload: ResidentMessage }
+  | ResidentVariants
   | { readonly channel: 'teams'; readonly kind: 'text'; readonly payload: { readonly reference: ConversationRef; readonly text: Text } }
   | { readonly channel: 'teams'; readonly kind: 'matchmaker.card'; readonly payload: { readonly reference: ConversationRef; readonly conversationId: string; readonly matchIds: string[] } }
   | { readonly channel: 'teams'; readonly kind: 'card.update'; readonly payload: { readonly reference: ConversationRef; readonly activityId: string; readonly matchIds: string[] } }
