@@ -19,15 +19,17 @@ export function openToolDatabase(config: Config): Promise<DatabaseHandle> {
 }
 
 /**
- * Runs a command-line tool's `main` and exits with its code; a configuration problem is one line,
- * any other failure one line starting with the tool's name.
+ * Runs a command-line tool's `main` and exits with its code; a configuration problem (or one of
+ * the tool's own `refusals`, like an import's problems) is its message as it is, any other
+ * failure one line starting with the tool's name.
  */
-export function runTool(name: string, main: () => Promise<number>): void {
+export function runTool(name: string, main: () => Promise<number | void>, refusals: readonly (abstract new (...args: never[]) => Error)[] = []): void {
   main().then(
-    (code) => process.exit(code),
+    (code) => process.exit(code ?? 0),
     (error: unknown) => {
       const message = error instanceof Error ? error.message : String(error);
-      process.stderr.write(error instanceof ConfigError ? `${message}\n` : `${name} failed: ${message}\n`);
+      const plain = error instanceof ConfigError || refusals.some((kind) => error instanceof kind);
+      process.stderr.write(plain ? `${message}\n` : `${name} failed: ${message}\n`);
       process.exit(1);
     },
   );

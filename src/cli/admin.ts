@@ -3,9 +3,8 @@
  * over `services/admin.ts`; writing to stdout is its interface. Exit 1 = refused, 2 = bad usage.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { ConfigError } from '../config.js';
 import type { Database } from '../db/client.js';
-import { openToolDatabase, readEnvironment } from '../environment.js';
+import { openToolDatabase, readEnvironment, runTool } from '../environment.js';
 import { AdminError } from '../core/admin/errors.js';
 import {
   addMatchmaker,
@@ -148,9 +147,4 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => {
-  const message = error instanceof Error ? error.message : String(error);
-  const known = error instanceof AdminError || error instanceof ConfigError;
-  process.stderr.write(`${known ? message : `admin failed: ${message}`}\n`);
-  process.exitCode = 1;
-});
+runTool('admin', () => main(process.argv.slice(2)), [AdminError]);

@@ -3,8 +3,8 @@
  * offers and asks. A thin shell over `services/import.ts`; writing to stdout/stderr is
  * its interface. Exit 1 = refused (every problem on its own line, nothing written), 2 = bad usage.
  */
-import { ConfigError, matchingConfigFrom } from '../config.js';
-import { openToolDatabase, readEnvironment } from '../environment.js';
+import { matchingConfigFrom } from '../config.js';
+import { openToolDatabase, readEnvironment, runTool } from '../environment.js';
 import { createMatcher } from '../core/matching/matcher.js';
 import { createMatchingStore } from '../db/repositories/matching-store.js';
 import { ImportError } from '../core/import/errors.js';
@@ -84,9 +84,4 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => {
-  const message = error instanceof Error ? error.message : String(error);
-  const known = error instanceof ImportError || error instanceof ConfigError;
-  process.stderr.write(`${known ? message : `import failed: ${message}`}\n`);
-  process.exitCode = 1;
-});
+runTool('import', () => main(process.argv.slice(2)), [ImportError]);

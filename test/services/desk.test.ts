@@ -3,26 +3,18 @@
  * whose card refresh cannot be written leaves the match as it was (it used to be dismissed while
  * the card kept showing the old buttons).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { DEFAULT_MATCHING } from '../../src/core/matching/config.js';
 import { createMatcher } from '../../src/core/matching/matcher.js';
 import { createMatchingStore } from '../../src/db/repositories/matching-store.js';
 import { channelIdentities, matches, outbox, teamsConversations } from '../../src/db/schema/index.js';
-import { seedPlaces } from '../../src/db/seed.js';
 import { createMatchDesk } from '../../src/services/desk.js';
-import { openTestDatabase, type TestDatabase } from '../support/db.js';
+import { useTestDatabase } from '../support/db.js';
 import { addResident } from '../support/people.js';
 
-let test: TestDatabase;
-const db = () => test.handle.db;
-beforeAll(async () => {
-  test = await openTestDatabase();
-  await seedPlaces(db());
-});
-afterAll(async () => {
-  await test.close();
-});
+const test = useTestDatabase({ seed: true });
+const db = () => test().handle.db;
 
 async function suggestionOnACard(): Promise<string> {
   const ann = await addResident(db(), { name: 'Ann', items: [{ kind: 'need', categories: ['sewing'] }] });

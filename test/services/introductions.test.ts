@@ -1,21 +1,13 @@
 /** A group introduction goes ahead with as many yes as the configuration asks (`groupMin`), not a fixed three. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { channelIdentities, matches, matchMembers, outbox } from '../../src/db/schema/index.js';
-import { seedPlaces } from '../../src/db/seed.js';
 import { answerIntroduction, introduce } from '../../src/services/introductions.js';
-import { openTestDatabase, type TestDatabase } from '../support/db.js';
+import { useTestDatabase } from '../support/db.js';
 import { addResident } from '../support/people.js';
 
-let test: TestDatabase;
-const db = () => test.handle.db;
-beforeAll(async () => {
-  test = await openTestDatabase();
-  await seedPlaces(db());
-});
-afterAll(async () => {
-  await test.close();
-});
+const test = useTestDatabase({ seed: true });
+const db = () => test().handle.db;
 
 async function groupOf(names: string[], pairKey: string): Promise<{ matchId: string; people: string[] }> {
   const people: string[] = [];

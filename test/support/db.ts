@@ -2,8 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import postgres from 'postgres';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../../src/db/client.js';
+import { seedPlaces } from '../../src/db/seed.js';
 import { withDatabase } from './global-setup.js';
 
 export interface TestDatabase {
@@ -47,4 +48,20 @@ export async function openTestDatabase(): Promise<TestDatabase> {
       await created.drop();
     },
   };
+}
+
+/**
+ * One migrated database for the whole test file, opened before its tests and closed after; with
+ * `seed`, the launch places are in it. Returns the handle's getter.
+ */
+export function useTestDatabase(options: { seed?: boolean } = {}): () => TestDatabase {
+  let test: TestDatabase | undefined;
+  beforeAll(async () => {
+    test = await openTestDatabase();
+    if (options.seed) await seedPlaces(test.handle.db);
+  });
+  afterAll(async () => {
+    await test?.close();
+  });
+  return () => test!;
 }
