@@ -56,3 +56,13 @@ describe('configuration', () => {
     }
   });
 });
+
+describe('package', () => {
+  it('asks for a Node.js that has process.loadEnvFile (20.12 or later)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { engines: { node: string } };
+    const [major, minor] = (/^>=(\d+)\.(\d+)/.exec(pkg.engines.node) ?? []).slice(1).map(Number);
+    expect(major! > 20 || (major === 20 && minor! >= 12)).toBe(true);
+    expect(typeof process.loadEnvFile).toBe('function');
+  });
+});
