@@ -71,6 +71,8 @@ export const INTAKE_STEPS = [
 ] as const;
 export type IntakeStep = (typeof INTAKE_STEPS)[number];
 export type Step = IntakeStep | 'done' | 'language' | 'forget';
+/** Every step a state can be at; a step's buttons carry its name first (`skills:t:cooking`). */
+export const ALL_STEPS = [...INTAKE_STEPS, 'done', 'language', 'forget'] as const satisfies readonly Step[];
 
 /** The four parts of a profile chosen from buttons (or said in own words, or spoken). */
 export const PICKER_STEPS = ['goesting', 'skills', 'needs', 'ambition'] as const;
