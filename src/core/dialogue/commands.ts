@@ -39,7 +39,7 @@ export function runCommand(state: DialogueState, input: Input & { type: 'command
     case 'profile':
       return { state, outputs: [], next: 'summary' };
     case 'language':
-      if (state.step !== 'language') state.resumeStep = state.step;
+      if (state.step !== 'language') state.resume = { ...state.resume, language: state.step };
       return { state, outputs: [], next: 'language' };
     case 'pause':
       state.paused = true;
@@ -52,7 +52,7 @@ export function runCommand(state: DialogueState, input: Input & { type: 'command
     case 'mydata':
       return { state, outputs: myData(state, ctx) };
     case 'forget':
-      if (state.step !== 'forget') state.resumeStep = state.step;
+      if (state.step !== 'forget') state.resume = { ...state.resume, forget: state.step };
       return { state, outputs: [], next: 'forget' };
     case 'help':
       return { state, outputs: [helpOutput(state, ctx)] };
@@ -109,8 +109,8 @@ export const languageStep: StepHandler = {
     const lang = input.action;
     if (!isLang(lang)) return null;
     state.lang = lang;
-    const back = state.resumeStep ?? 'done';
-    state.resumeStep = undefined;
+    const back = state.resume?.language ?? 'done';
+    state.resume = undefined;
     return { state, outputs: [toast(t('common.empty')), say(t('language.changed'), undefined, 'text')], next: back };
   },
 };
@@ -122,8 +122,8 @@ export const forgetStep: StepHandler = {
   handle: (state, input) => {
     if (isTap(input, 'yes')) return { state, outputs: [toast(t('common.empty'))], effects: [{ type: 'forget' }] };
     if (isTap(input, 'no')) {
-      const back = state.resumeStep ?? 'done';
-      state.resumeStep = undefined;
+      const back = state.resume?.forget ?? 'done';
+      state.resume = undefined;
       return { state, outputs: [toast(t('common.empty')), say(t('forget.kept'), undefined, 'text')], next: back };
     }
     return null;

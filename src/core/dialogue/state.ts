@@ -7,7 +7,7 @@ const emptySelection = () => ({ categories: [], texts: [], voices: [] });
 
 export function createState(lang: Lang, placeCode: string | undefined, now: Date): DialogueState {
   return {
-    v: 1,
+    v: 2,
     step: 'name',
     lang,
     status: 'intake',
