@@ -2,9 +2,10 @@
  * The guarantees that must hold across app instances, enforced in PostgreSQL: duplicates
  * handled once, one person's turns serialised, flood control shared, nothing before consent.
  */
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIntakeService, type Identity } from '../../src/core/intake-service.js';
-import { openDatabase, type DatabaseHandle } from '../../src/db/client.js';
+import { openDatabase, rowsOf, type DatabaseHandle } from '../../src/db/client.js';
 import { createIntakeStore, DEFAULT_FLOOD_POLICY } from '../../src/services/intake-store.js';
 import { seedPlaces } from '../../src/db/seed.js';
 import { openTestDatabase, type TestDatabase } from '../support/db.js';
@@ -99,5 +100,81 @@ describe('intake store', () => {
     await a.handle(who(6), undefined, { type: 'button', data: 'forget:yes' });
     expect(await tablesMentioning(test.handle.db, String(900_000_006))).toEqual([]);
     expect(await tablesMentioning(test.handle.db, 'Kim')).toEqual([]);
+  });
+});
+
+/** A state as version 1 stored it (before `resume`), half-way through the intake. */
+function v1State(step: string, extra: Record<string, unknown> = {}) {
+  const selection = (categories: string[] = []) => ({ categories, texts: [], voices: [] });
+  return {
+    v: 1,
+    step,
+    lang: 'nl',
+    status: 'intake',
+    paused: false,
+    callRequested: false,
+    consentedAt: '2026-10-01T08:30:00.000Z',
+    draft: { name: 'Noor', placeCode: 'lier', goesting: selection(['cooking']), skills: selection(['sewing']), needs: selection(), ambition: selection(), flags: [], availability: ['mon-morning'], spoken: ['nl'] },
+    page: 1,
+    awaitingText: false,
+    returnToSummary: false,
+    referredFlags: [],
+    ...extra,
+  };
+}
+
+/** Overwrites the stored dialogue of `who(n)` the way a deploy before version 2 left it. */
+async function storeRaw(n: number, data: unknown): Promise<void> {
+  await test.handle.db.execute(sql`update dialogue_states set data = ${JSON.stringify(data)}::jsonb, step = ${(data as { step: string }).step}
+    where participant_id = (select participant_id from channel_identities where external_id = ${who(n).externalId})`);
+}
+
+async function storedRow(n: number) {
+  const [row] = rowsOf<{ version: number; data: Record<string, unknown> }>(
+    await test.handle.db.execute(sql`select d.version, d.data from dialogue_states d join channel_identities c using (participant_id) where c.external_id = ${who(n).externalId}`),
+  );
+  return row!;
+}
+
+describe('a state stored before version 2', () => {
+  it('resumes the resident at the same question with what they had chosen, and is saved as version 2', async () => {
+    await consented(7);
+    await storeRaw(7, v1State('skills'));
+    const before = await storedRow(7);
+    const [a] = services();
+    const outcome = await a.handle(who(7), undefined, { type: 'button', data: 'skills:t:cooking' });
+    expect(outcome.kind).toBe('handled');
+    const turn = outcome.kind === 'handled' ? outcome.turn : undefined;
+    const shown = turn?.outputs.find((o) => o.type === 'message');
+    expect(shown).toMatchObject({ text: { key: 'skills.ask' }, edit: 'markup' });
+    const buttons = shown?.type === 'message' ? (shown.buttons ?? []).flat() : [];
+    // Still on the page they were at, sewing still ticked; cooking added; the count says two.
+    expect(buttons.find((b) => b.data === 'skills:t:sewing')?.text.prefix).toMatch(/^✅/);
+    expect(buttons.find((b) => b.data === 'skills:d')?.text).toMatchObject({ key: 'picker.done', params: { count: 2 } });
+    expect(turn?.state).toMatchObject({ v: 2, step: 'skills', page: 1, draft: { name: 'Noor', skills: { categories: ['sewing', 'cooking'] }, goesting: { categories: ['cooking'] } } });
+    const after = await storedRow(7);
+    expect(after.version).toBe(before.version + 1);
+    expect(after.data).toMatchObject({ v: 2, step: 'skills', consentedAt: '2026-10-01T08:30:00.000Z', draft: { skills: { categories: ['sewing', 'cooking'] }, availability: ['mon-morning'] } });
+    expect(after.data).not.toHaveProperty('resumeStep');
+  });
+
+  it('returns from /language to the step version 1 kept for it', async () => {
+    await consented(8);
+    await storeRaw(8, v1State('language', { resumeStep: 'availability' }));
+    const [a] = services();
+    const outcome = await a.handle(who(8), undefined, { type: 'button', data: 'language:en' });
+    const keys = outcome.kind === 'handled' ? outcome.turn.outputs.filter((o) => o.type === 'message').map((o) => o.text.key) : [];
+    expect(keys).toEqual(['language.changed', 'availability.ask']);
+    expect((await storedRow(8)).data).toMatchObject({ v: 2, step: 'availability', lang: 'en', draft: { availability: ['mon-morning'] } });
+  });
+
+  it('does not lock out a resident whose stored state is damaged', async () => {
+    await consented(9);
+    await storeRaw(9, { ...v1State('skills'), step: 'nowhere', draft: { ...v1State('skills').draft, skills: 'sewing' } });
+    const [a] = services();
+    const outcome = await a.handle(who(9), undefined, { type: 'button', data: 'name:y' });
+    const keys = outcome.kind === 'handled' ? outcome.turn.outputs.filter((o) => o.type === 'message').map((o) => o.text.key) : [];
+    expect(keys).toEqual(['place.confirm']);
+    expect((await storedRow(9)).data).toMatchObject({ v: 2, step: 'place', draft: { name: 'Noor', skills: { categories: [] }, goesting: { categories: ['cooking'] } } });
   });
 });

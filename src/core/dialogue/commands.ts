@@ -1,12 +1,12 @@
 /** The commands that are always available once someone has consented. */
 import type { StepHandler, StepOutcome } from './state.js';
-import { placeOf } from './state.js';
+import { isTap, placeOf } from './state.js';
 import { languageButtons } from './consent.js';
 import { profileText } from './steps/summary.js';
 import { button, raw, rows, say, t, toast } from './text.js';
-import type { DialogueState, Input, TurnContext } from './types.js';
+import type { DialogueState, Effect, Input, TurnContext } from './types.js';
 import { isLang } from '../taxonomy/categories.js';
-import { OUTCOMES } from '../protocol/callback-data.js';
+import { encodeCallback, OUTCOMES, stepCallback, type CallbackData } from '../protocol/callback-data.js';
 
 export { OUTCOMES };
 
@@ -17,7 +17,7 @@ export function helpOutput(state: DialogueState | null, ctx: TurnContext) {
   const text = place
     ? t('help.place', { place: raw(place.name), contact: raw(place.contact ?? '—') })
     : t('help.general');
-  return say(text, state ? [[button(t('help.call'), 'help:call')]] : undefined);
+  return say(text, state ? [[button(t('help.call'), encodeCallback({ type: 'helpCall' }))]] : undefined);
 }
 
 function myData(state: DialogueState, ctx: TurnContext) {
@@ -39,7 +39,7 @@ export function runCommand(state: DialogueState, input: Input & { type: 'command
     case 'profile':
       return { state, outputs: [], next: 'summary' };
     case 'language':
-      if (state.step !== 'language') state.resumeStep = state.step;
+      if (state.step !== 'language') state.resume = { ...state.resume, language: state.step };
       return { state, outputs: [], next: 'language' };
     case 'pause':
       state.paused = true;
@@ -52,7 +52,7 @@ export function runCommand(state: DialogueState, input: Input & { type: 'command
     case 'mydata':
       return { state, outputs: myData(state, ctx) };
     case 'forget':
-      if (state.step !== 'forget') state.resumeStep = state.step;
+      if (state.step !== 'forget') state.resume = { ...state.resume, forget: state.step };
       return { state, outputs: [], next: 'forget' };
     case 'help':
       return { state, outputs: [helpOutput(state, ctx)] };
@@ -61,81 +61,69 @@ export function runCommand(state: DialogueState, input: Input & { type: 'command
   }
 }
 
-const ANSWERS = { y: 'yes', n: 'no', l: 'later' } as const;
-const MET = { y: 'met', w: 'notYet', n: 'no' } as const;
-
 /** After 👍, what came of it: one tap. */
 function outcomeButtons(matchId: string) {
-  return rows(OUTCOMES.map((o) => button(t(`outcome.${o}`), `outcome:${o}:${matchId}`)), 2);
+  return rows(OUTCOMES.map((outcome) => button(t(`outcome.${outcome}`), encodeCallback({ type: 'outcome', outcome, matchId }))), 2);
 }
 
-function followUp(state: DialogueState, kind: string, code: string, matchId: string): StepOutcome | null {
-  if (kind === 'met' && code in MET) {
-    const answer = MET[code as keyof typeof MET];
-    const next = answer === 'met' ? [say(t('followup.outcomeAsk'), outcomeButtons(matchId))] : [];
-    return { state, outputs: [toast(t('common.empty')), say(t(`followup.thanks.${answer}`), undefined, 'text'), ...next], effects: [{ type: 'meetAnswer', matchId, answer }] };
-  }
-  if (kind === 'outcome' && (OUTCOMES as readonly string[]).includes(code)) {
-    return { state, outputs: [toast(t('common.empty')), say(t('followup.outcomeThanks'), undefined, 'text')], effects: [{ type: 'outcome', matchId, outcome: code }] };
-  }
-  if (kind === 'still') {
-    if (code === 'p') state.paused = true;
-    return {
-      state,
-      outputs: [toast(t('common.empty')), say(t(code === 'p' ? 'pause.done' : 'still.kept'), undefined, 'text')],
-      ...(code === 'y' ? { effects: [{ type: 'stillInterested' as const }] } : {}),
-    };
-  }
-  return null;
-}
-const UUID = /^[0-9a-f-]{36}$/i;
+const thanks = (state: DialogueState, key: string, effects?: Effect[]): StepOutcome => ({
+  state,
+  outputs: [toast(t('common.empty')), say(t(key), undefined, 'text')],
+  ...(effects ? { effects } : {}),
+});
 
-/** Tapped anywhere, at any step: ask the matchmaker to call, or answer an introduction. */
-export function globalButton(state: DialogueState, data: string): StepOutcome | null {
-  const [kind, code, matchId] = data.split(':');
-  if (kind && code && matchId !== undefined && (kind === 'met' || kind === 'outcome' || kind === 'still') && (kind === 'still' || UUID.test(matchId))) {
-    return followUp(state, kind, code, matchId);
+/** A button that works at any step, already decoded; the buttons of a step are not handled here. */
+export type GlobalCallback = Exclude<CallbackData, { type: 'step' }>;
+
+/** Tapped anywhere, at any step: ask the matchmaker to call, or answer an introduction or a follow-up. */
+export function globalButton(state: DialogueState, data: GlobalCallback): StepOutcome | null {
+  switch (data.type) {
+    case 'intro':
+      return thanks(state, `intro.thanks.${data.answer}`, [{ type: 'introAnswer', matchId: data.matchId, answer: data.answer }]);
+    case 'met': {
+      const outcome = thanks(state, `followup.thanks.${data.answer}`, [{ type: 'meetAnswer', matchId: data.matchId, answer: data.answer }]);
+      if (data.answer !== 'met') return outcome;
+      return { ...outcome, outputs: [...outcome.outputs, say(t('followup.outcomeAsk'), outcomeButtons(data.matchId))] };
+    }
+    case 'outcome':
+      return thanks(state, 'followup.outcomeThanks', [{ type: 'outcome', matchId: data.matchId, outcome: data.outcome }]);
+    case 'still':
+      if (data.choice === 'pause') state.paused = true;
+      return data.choice === 'pause' ? thanks(state, 'pause.done') : thanks(state, 'still.kept', [{ type: 'stillInterested' }]);
+    case 'retain':
+      // "I stay" after the inactivity warning: this turn itself is the activity that keeps the profile.
+      return thanks(state, 'retention.kept');
+    case 'helpCall':
+      state.callRequested = true;
+      return { state, outputs: [toast(t('common.empty')), say(t('referral.willCall'))] };
+    default:
+      // The pre-consent buttons: stale once someone has consented.
+      return null;
   }
-  if (kind === 'retain' && code === 'y') {
-    // "I stay" after the inactivity warning: this turn itself is the activity that keeps the profile.
-    return { state, outputs: [toast(t('common.empty')), say(t('retention.kept'), undefined, 'text')] };
-  }
-  if (kind === 'intro' && code && code in ANSWERS && matchId && UUID.test(matchId)) {
-    const answer = ANSWERS[code as keyof typeof ANSWERS];
-    return {
-      state,
-      outputs: [toast(t('common.empty')), say(t(`intro.thanks.${answer}`), undefined, 'text')],
-      effects: [{ type: 'introAnswer', matchId, answer }],
-    };
-  }
-  if (data !== 'help:call') return null;
-  state.callRequested = true;
-  return { state, outputs: [toast(t('common.empty')), say(t('referral.willCall'))] };
 }
 
 export const languageStep: StepHandler = {
-  prompt: (state) => [say(t('language.ask'), languageButtons(state.lang, (l) => `language:${l}`))],
+  prompt: (state) => [say(t('language.ask'), languageButtons(state.lang, (l) => stepCallback('language', l)))],
   handle: (state, input) => {
     if (input.type !== 'button') return null;
-    const lang = input.data.split(':')[1];
+    const lang = input.action;
     if (!isLang(lang)) return null;
     state.lang = lang;
-    const back = state.resumeStep ?? 'done';
-    state.resumeStep = undefined;
+    const back = state.resume?.language ?? 'done';
+    state.resume = undefined;
     return { state, outputs: [toast(t('common.empty')), say(t('language.changed'), undefined, 'text')], next: back };
   },
 };
 
 export const forgetStep: StepHandler = {
   prompt: () => [
-    say(t('forget.ask'), [[button(t('forget.yes'), 'forget:yes')], [button(t('forget.no'), 'forget:no')]]),
+    say(t('forget.ask'), [[button(t('forget.yes'), stepCallback('forget', 'yes'))], [button(t('forget.no'), stepCallback('forget', 'no'))]]),
   ],
   handle: (state, input) => {
-    if (input.type !== 'button') return null;
-    if (input.data === 'forget:yes') return { state, outputs: [toast(t('common.empty'))], effects: [{ type: 'forget' }] };
-    if (input.data === 'forget:no') {
-      const back = state.resumeStep ?? 'done';
-      state.resumeStep = undefined;
+    if (isTap(input, 'yes')) return { state, outputs: [toast(t('common.empty'))], effects: [{ type: 'forget' }] };
+    if (isTap(input, 'no')) {
+      const back = state.resume?.forget ?? 'done';
+      state.resume = undefined;
       return { state, outputs: [toast(t('common.empty')), say(t('forget.kept'), undefined, 'text')], next: back };
     }
     return null;

@@ -2,7 +2,8 @@
  * Before consent nothing is stored: the chosen language and place travel in the button data,
  * and the state is created only when the resident taps *Yes*.
  */
-import { isLang, langFromLocale, UI_LANGUAGES, type Lang } from '../taxonomy/categories.js';
+import { langFromLocale, UI_LANGUAGES, type Lang } from '../taxonomy/categories.js';
+import { decodeCallback, encodeCallback, type ConsentAnswer } from '../protocol/callback-data.js';
 import { button, rows, say, t, toast } from './text.js';
 import type { Button, Input, Output, TurnContext } from './types.js';
 
@@ -29,15 +30,13 @@ export function welcome(ctx: TurnContext, payload: string | undefined): { lang: 
   const place = knownPlace(payload, ctx) ?? '';
   return {
     lang,
-    outputs: [say(t('start.welcome')), say(t('language.ask'), languageButtons(lang, (l) => `lang:${l}:${place}`))],
+    outputs: [say(t('start.welcome')), say(t('language.ask'), languageButtons(lang, (l) => encodeCallback({ type: 'welcomeLanguage', lang: l, place })))],
   };
 }
 
 function consentButtons(lang: Lang, place: string): Button[][] {
-  return [
-    [button(t('consent.yes'), `cons:y:${lang}:${place}`)],
-    [button(t('consent.more'), `cons:m:${lang}:${place}`), button(t('consent.no'), `cons:n:${lang}:${place}`)],
-  ];
+  const data = (answer: ConsentAnswer) => encodeCallback({ type: 'consent', answer, lang, place });
+  return [[button(t('consent.yes'), data('yes'))], [button(t('consent.more'), data('more')), button(t('consent.no'), data('no'))]];
 }
 
 const PRE_CONSENT_ANSWERS: Record<string, string> = {
@@ -54,25 +53,27 @@ export type PreConsent =
   | { readonly kind: 'reply'; readonly lang: Lang; readonly outputs: Output[] }
   | { readonly kind: 'consented'; readonly lang: Lang; readonly placeCode: string | undefined };
 
+/** The welcome's language, then the consent question; any other button is stale before consent. */
+function preConsentButton(raw: string, ctx: TurnContext): PreConsent {
+  const data = decodeCallback(raw);
+  if (data?.type === 'welcomeLanguage') {
+    const place = knownPlace(data.place, ctx) ?? '';
+    return { kind: 'reply', lang: data.lang, outputs: [toast(t('common.empty')), say(t('consent.ask'), consentButtons(data.lang, place))] };
+  }
+  if (data?.type === 'consent') {
+    const { lang, answer } = data;
+    const place = knownPlace(data.place, ctx);
+    if (answer === 'yes') return { kind: 'consented', lang, placeCode: place };
+    if (answer === 'no') return { kind: 'reply', lang, outputs: [toast(t('common.empty')), say(t('consent.declined'))] };
+    return { kind: 'reply', lang, outputs: [toast(t('common.empty')), say(t('privacy.more')), say(t('consent.ask'), consentButtons(lang, place ?? ''))] };
+  }
+  const w = welcome(ctx, undefined);
+  return { kind: 'reply', lang: w.lang, outputs: [toast(t('common.stale')), ...w.outputs.slice(1)] };
+}
+
 /** Handles every input of someone who has not (yet) consented. */
 export function preConsent(input: Input, ctx: TurnContext): PreConsent {
-  if (input.type === 'button') {
-    const [kind, a, b, c] = input.data.split(':');
-    if (kind === 'lang' && isLang(a)) {
-      const place = knownPlace(b, ctx) ?? '';
-      return { kind: 'reply', lang: a, outputs: [toast(t('common.empty')), say(t('consent.ask'), consentButtons(a, place))] };
-    }
-    if (kind === 'cons' && isLang(b)) {
-      const place = knownPlace(c, ctx);
-      if (a === 'y') return { kind: 'consented', lang: b, placeCode: place };
-      if (a === 'm') {
-        return { kind: 'reply', lang: b, outputs: [toast(t('common.empty')), say(t('privacy.more')), say(t('consent.ask'), consentButtons(b, place ?? ''))] };
-      }
-      if (a === 'n') return { kind: 'reply', lang: b, outputs: [toast(t('common.empty')), say(t('consent.declined'))] };
-    }
-    const w = welcome(ctx, undefined);
-    return { kind: 'reply', lang: w.lang, outputs: [toast(t('common.stale')), ...w.outputs.slice(1)] };
-  }
+  if (input.type === 'button') return preConsentButton(input.data, ctx);
   if (input.type === 'command' && input.command !== 'start' && input.command !== 'language') {
     const lang = hintLanguage(ctx);
     const key = PRE_CONSENT_ANSWERS[input.command] ?? 'common.nudge';

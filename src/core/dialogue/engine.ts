@@ -5,13 +5,14 @@
 import { createPicker } from './picker.js';
 import { preConsent } from './consent.js';
 import { doneStep, forgetStep, globalButton, languageStep, runCommand } from './commands.js';
-import { createState, followingStep, type StepHandler, type StepOutcome } from './state.js';
+import { createState, followingStep, type StepHandler, type StepInput, type StepOutcome } from './state.js';
 import { nameStep, neighbourhoodStep, placeStep, referralStep } from './steps/basics.js';
 import { summaryStep } from './steps/summary.js';
 import { availabilityStep, languagesStep } from './steps/when-and-languages.js';
 import { say, t, toast } from './text.js';
 import type { DialogueState, Input, Output, Step, TurnContext, TurnResult } from './types.js';
 import type { Lang } from '../taxonomy/categories.js';
+import { decodeCallback } from '../protocol/callback-data.js';
 
 const STEPS: Record<Step, StepHandler> = {
   name: nameStep,
@@ -62,9 +63,18 @@ function nudge(state: DialogueState, input: Input, ctx: TurnContext): RenderedTu
   return { state, lang: state.lang, outputs: outputs.filter((o) => o.text.key !== 'common.empty' || o.type === 'toast'), effects: [] };
 }
 
-/** Buttons carry their step; one from another step is stale (an old message) or not theirs. */
-function belongsToStep(state: DialogueState, data: string): boolean {
-  return data.split(':')[0] === state.step;
+/**
+ * A button is decoded here, once: a global one (introductions, follow-ups, *call me*) works at
+ * any step; a step's button goes to its step decoded; one of another step is stale (an old
+ * message), and so is anything no button of ours carries or a pre-consent button after consent.
+ */
+function onButton(state: DialogueState, input: Input & { type: 'button' }, ctx: TurnContext): RenderedTurn {
+  const data = decodeCallback(input.data);
+  const global = data && data.type !== 'step' ? globalButton(state, data) : null;
+  if (global) return finish(global, ctx);
+  if (data?.type !== 'step' || data.step !== state.step) return nudge(state, input, ctx);
+  const outcome = STEPS[state.step].handle(state, { type: 'button', action: data.action, args: data.args }, ctx);
+  return outcome ? finish(outcome, ctx) : nudge(state, input, ctx);
 }
 
 export function handleTurn(stored: DialogueState | null, input: Input, ctx: TurnContext): RenderedTurn {
@@ -81,11 +91,7 @@ export function handleTurn(stored: DialogueState | null, input: Input, ctx: Turn
     const outcome = runCommand(state, input, ctx);
     return outcome ? finish(outcome, ctx) : nudge(state, { type: 'text', text: '' }, ctx);
   }
-  if (input.type === 'button') {
-    const global = globalButton(state, input.data);
-    if (global) return finish(global, ctx);
-    if (!belongsToStep(state, input.data)) return nudge(state, input, ctx);
-  }
-  const outcome = STEPS[state.step].handle(state, input, ctx);
+  if (input.type === 'button') return onButton(state, input, ctx);
+  const outcome = STEPS[state.step].handle(state, input satisfies StepInput, ctx);
   return outcome ? finish(outcome, ctx) : nudge(state, input, ctx);
 }

@@ -14,9 +14,10 @@ import {
   type SensitiveFlag,
 } from '../taxonomy/categories.js';
 import { detectSensitive, suggestCategories } from '../taxonomy/text-match.js';
-import type { StepHandler, StepOutcome } from './state.js';
+import { stepCallback } from '../protocol/callback-data.js';
+import type { StepButton, StepHandler, StepInput, StepOutcome } from './state.js';
 import { button, cleanText, MAX_FREE_TEXT, raw, rows, say, t, toast, toggleIn } from './text.js';
-import type { Button, DialogueState, Input, Output, PickerStep, Selection, Text } from './types.js';
+import type { Button, DialogueState, Output, PickerStep, Selection, Text } from './types.js';
 
 interface Option {
   readonly id: string;
@@ -71,19 +72,19 @@ function keyboard(state: DialogueState, step: PickerStep): Button[][] {
   const pages = pagesFor(step);
   const page = pages[Math.min(state.page, pages.length - 1)]!;
   const options = page.options.map((o) =>
-    button(t(o.label, undefined, `${isSelected(state, step, o) ? '✅ ' : ''}${o.emoji}`), `${step}:t:${o.id}`),
+    button(t(o.label, undefined, `${isSelected(state, step, o) ? '✅ ' : ''}${o.emoji}`), stepCallback(step, 't', o.id)),
   );
   const out = rows(options, 2);
   if (pages.length > 1) {
     out.push([
-      button(t('picker.prev'), `${step}:p:${(state.page + pages.length - 1) % pages.length}`),
-      button(t('picker.pageOf', { title: page.title, page: state.page + 1, pages: pages.length }), `${step}:p:${state.page}`),
-      button(t('picker.next'), `${step}:p:${(state.page + 1) % pages.length}`),
+      button(t('picker.prev'), stepCallback(step, 'p', String((state.page + pages.length - 1) % pages.length))),
+      button(t('picker.pageOf', { title: page.title, page: state.page + 1, pages: pages.length }), stepCallback(step, 'p', String(state.page))),
+      button(t('picker.next'), stepCallback(step, 'p', String((state.page + 1) % pages.length))),
     ]);
   }
-  out.push([button(t('picker.ownWords'), `${step}:w`)]);
+  out.push([button(t('picker.ownWords'), stepCallback(step, 'w'))]);
   const count = selectedCount(state, step);
-  out.push([button(count > 0 ? t('picker.done', { count }) : t('picker.skip'), `${step}:d`)]);
+  out.push([button(count > 0 ? t('picker.done', { count }) : t('picker.skip'), stepCallback(step, 'd'))]);
   return out;
 }
 
@@ -103,8 +104,8 @@ function toggle(state: DialogueState, step: PickerStep, id: string): StepOutcome
 }
 
 function suggestionButtons(step: PickerStep, ids: readonly string[]): Button[][] {
-  const out = ids.map((id) => [button(t(`taxonomy:cat.${id}`, undefined, CATEGORY_BY_ID.get(id)?.emoji), `${step}:s:${id}`)]);
-  out.push([button(t('picker.noneOfThese'), `${step}:s:-`)]);
+  const out = ids.map((id) => [button(t(`taxonomy:cat.${id}`, undefined, CATEGORY_BY_ID.get(id)?.emoji), stepCallback(step, 's', id))]);
+  out.push([button(t('picker.noneOfThese'), stepCallback(step, 's', '-'))]);
   return out;
 }
 
@@ -160,8 +161,7 @@ function voice(state: DialogueState, step: PickerStep, fileId: string): StepOutc
   return { state, outputs: [say(t('picker.voiceKept')), show(state, step)] };
 }
 
-function onButton(state: DialogueState, step: PickerStep, data: string): StepOutcome | null {
-  const [, action, arg] = data.split(':');
+function onButton(state: DialogueState, step: PickerStep, { action, args: [arg] }: StepButton): StepOutcome | null {
   switch (action) {
     case 't':
       return arg ? toggle(state, step, arg) : null;
@@ -192,8 +192,8 @@ export function createPicker(step: PickerStep): StepHandler {
       state.page = 0;
       return [show(state, step)];
     },
-    handle: (state, input: Input) => {
-      if (input.type === 'button') return onButton(state, step, input.data);
+    handle: (state, input: StepInput) => {
+      if (input.type === 'button') return onButton(state, step, input);
       if (input.type === 'text') return freeText(state, step, input.text);
       if (input.type === 'voice') return voice(state, step, input.fileId);
       return null;

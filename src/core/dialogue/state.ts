@@ -1,13 +1,13 @@
 /** Creating the state at consent, and the order of the intake steps. */
 import type { Lang } from '../taxonomy/categories.js';
-import type { DialogueState, IntakeStep, Output, Step, TurnContext, Effect } from './types.js';
+import type { DialogueState, Effect, Input, IntakeStep, Output, Step, TurnContext } from './types.js';
 import { INTAKE_STEPS } from './types.js';
 
 const emptySelection = () => ({ categories: [], texts: [], voices: [] });
 
 export function createState(lang: Lang, placeCode: string | undefined, now: Date): DialogueState {
   return {
-    v: 1,
+    v: 2,
     step: 'name',
     lang,
     status: 'intake',
@@ -40,10 +40,23 @@ export interface StepOutcome {
   readonly next?: true | Step;
 }
 
+/** A tapped button of the current step, decoded once by the engine: `skills:t:cooking` → `t`, `['cooking']`. */
+export interface StepButton {
+  readonly type: 'button';
+  readonly action: string;
+  readonly args: readonly string[];
+}
+
+/** What a step handler reads: typed input as it came, a button already decoded. */
+export type StepInput = Exclude<Input, { type: 'button' }> | StepButton;
+
+/** The button `step:action` exactly, nothing after it (`name:y`, `forget:no`). */
+export const isTap = (input: StepInput, action: string): boolean => input.type === 'button' && input.action === action && input.args.length === 0;
+
 export interface StepHandler {
   prompt(state: DialogueState, ctx: TurnContext): Output[];
   /** `null` means the input does not fit this step: the engine nudges and asks again. */
-  handle(state: DialogueState, input: import('./types.js').Input, ctx: TurnContext): StepOutcome | null;
+  handle(state: DialogueState, input: StepInput, ctx: TurnContext): StepOutcome | null;
 }
 
 function hasNewFlags(state: DialogueState): boolean {

@@ -71,6 +71,8 @@ export const INTAKE_STEPS = [
 ] as const;
 export type IntakeStep = (typeof INTAKE_STEPS)[number];
 export type Step = IntakeStep | 'done' | 'language' | 'forget';
+/** Every step a state can be at; a step's buttons carry its name first (`skills:t:cooking`). */
+export const ALL_STEPS = [...INTAKE_STEPS, 'done', 'language', 'forget'] as const satisfies readonly Step[];
 
 /** The four parts of a profile chosen from buttons (or said in own words, or spoken). */
 export const PICKER_STEPS = ['goesting', 'skills', 'needs', 'ambition'] as const;
@@ -95,9 +97,18 @@ export interface Draft {
   spoken: string[];
 }
 
-/** Persisted only after consent. `v` is the shape version of this JSON. */
+/** Where /language and /forget each return to once answered (both are forgotten then). */
+export interface Resume {
+  language?: Step | undefined;
+  forget?: Step | undefined;
+}
+
+/**
+ * Persisted only after consent. `v` is the shape version of this JSON: a stored state of an
+ * older version is upgraded when it is read (`loadDialogueState` in `state-schema.ts`).
+ */
 export interface DialogueState {
-  readonly v: 1;
+  readonly v: 2;
   step: Step;
   lang: Lang;
   status: 'intake' | 'active';
@@ -114,8 +125,8 @@ export interface DialogueState {
   pending?: { text?: string | undefined; suggestions: string[] } | undefined;
   /** After changing one part from the summary, go back there. */
   returnToSummary: boolean;
-  /** Where /language or /forget return to. */
-  resumeStep?: Step | undefined;
+  /** Where /language and /forget return to (v1 had one `resumeStep` for both). */
+  resume?: Resume | undefined;
   /** Flags already answered with a referral, so it is not repeated. */
   referredFlags: string[];
 }

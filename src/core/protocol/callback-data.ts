@@ -3,6 +3,8 @@
  * so a button made by an introduction, a follow-up or a dialogue step is parsed by the same rule.
  * The strings are what keyboards already in people's chats carry: change them only with a fallback.
  */
+import { ALL_STEPS, type Step } from '../dialogue/types.js';
+import { isLang, type Lang } from '../taxonomy/categories.js';
 
 /** Telegram's limit for `callback_data`, in bytes. */
 export const MAX_CALLBACK_BYTES = 64;
@@ -11,13 +13,20 @@ export const INTRO_ANSWERS = { y: 'yes', n: 'no', l: 'later' } as const;
 export const MEET_ANSWERS = { y: 'met', w: 'notYet', n: 'no' } as const;
 export const OUTCOMES = ['training', 'volunteering', 'work', 'initiative', 'friend', 'nothing'] as const;
 
+export const CONSENT_ANSWERS = { y: 'yes', m: 'more', n: 'no' } as const;
+
+export type ConsentAnswer = (typeof CONSENT_ANSWERS)[keyof typeof CONSENT_ANSWERS];
 export type IntroAnswer = (typeof INTRO_ANSWERS)[keyof typeof INTRO_ANSWERS];
 export type MeetAnswer = (typeof MEET_ANSWERS)[keyof typeof MEET_ANSWERS];
 export type Outcome = (typeof OUTCOMES)[number];
 
 export type CallbackData =
   /** A button of one dialogue step: `summary:c:skills`, `goesting:t:cooking`, `name:y`. */
-  | { readonly type: 'step'; readonly step: string; readonly action: string; readonly args: readonly string[] }
+  | { readonly type: 'step'; readonly step: Step; readonly action: string; readonly args: readonly string[] }
+  /** Before consent, the language chosen on the welcome (`lang:nl:lier`); the place travels along, maybe empty. */
+  | { readonly type: 'welcomeLanguage'; readonly lang: Lang; readonly place: string }
+  /** Before consent, the answer to the consent question (`cons:y:nl:lier`). */
+  | { readonly type: 'consent'; readonly answer: ConsentAnswer; readonly lang: Lang; readonly place: string }
   /** The double opt-in answer to an introduction. */
   | { readonly type: 'intro'; readonly matchId: string; readonly answer: IntroAnswer }
   /** "Did you meet?" a week after both said yes. */
@@ -48,6 +57,10 @@ export function encodeCallback(data: CallbackData): string {
   switch (data.type) {
     case 'step':
       return checked([data.step, data.action, ...data.args].join(':'));
+    case 'welcomeLanguage':
+      return checked(`lang:${data.lang}:${data.place}`);
+    case 'consent':
+      return checked(`cons:${codeOf(CONSENT_ANSWERS, data.answer)}:${data.lang}:${data.place}`);
     case 'intro':
       return checked(`intro:${codeOf(INTRO_ANSWERS, data.answer)}:${data.matchId}`);
     case 'met':
@@ -63,8 +76,11 @@ export function encodeCallback(data: CallbackData): string {
   }
 }
 
-/** A button of a dialogue step, e.g. `stepButton('picker', 't', 'cooking')` → `picker:t:cooking`. */
-export const stepCallback = (step: string, action: string, ...args: string[]): string => encodeCallback({ type: 'step', step, action, args });
+/** A button of a dialogue step, e.g. `stepCallback('skills', 't', 'cooking')` → `skills:t:cooking`. */
+export const stepCallback = (step: Step, action: string, ...args: string[]): string => encodeCallback({ type: 'step', step, action, args });
+
+/** A step button starts with the name of a step; what follows is the step's to read. */
+const isStep = (kind: string): kind is Step => (ALL_STEPS as readonly string[]).includes(kind);
 
 function decodeMatchButton(kind: string, code: string | undefined, matchId: string | undefined): CallbackData | null {
   if (!matchId || !UUID.test(matchId)) return null;
@@ -80,6 +96,17 @@ function decodeMatchButton(kind: string, code: string | undefined, matchId: stri
   return outcome ? { type: 'outcome', matchId, outcome } : null;
 }
 
+/** The pre-consent buttons: as before, a missing place is none and anything after it is ignored. */
+function decodePreConsent(kind: 'lang' | 'cons', rest: readonly string[]): CallbackData | null {
+  if (kind === 'lang') {
+    const [lang, place = ''] = rest;
+    return isLang(lang) ? { type: 'welcomeLanguage', lang, place } : null;
+  }
+  const [code, lang, place = ''] = rest;
+  const answer = valueOf(CONSENT_ANSWERS, code);
+  return answer && isLang(lang) ? { type: 'consent', answer, lang, place } : null;
+}
+
 /** Reads a `callback_data` string; `null` for one that no button of ours carries. */
 export function decodeCallback(raw: string): CallbackData | null {
   const [kind = '', ...rest] = raw.split(':');
@@ -90,7 +117,8 @@ export function decodeCallback(raw: string): CallbackData | null {
   }
   if (raw === 'retain:y') return { type: 'retain' };
   if (raw === 'help:call') return { type: 'helpCall' };
-  if (kind === '' || kind === 'retain' || kind === 'help') return null;
+  if (kind === 'lang' || kind === 'cons') return decodePreConsent(kind, rest);
+  if (!isStep(kind)) return null;
   const [action = '', ...args] = rest;
   return { type: 'step', step: kind, action, args };
 }

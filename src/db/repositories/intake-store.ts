@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { DialogueState, PlaceInfo } from '../../core/dialogue/types.js';
+import { loadDialogueState } from '../../core/dialogue/state-schema.js';
 import type { FloodVerdict, Identity, StoredState } from '../../core/intake-service.js';
 import { matchKeys } from '../../core/matching/keys.js';
 import { rowsOf, type Database, type Executor } from '../client.js';
@@ -88,7 +89,7 @@ export async function loadState(tx: Executor, identity: Identity): Promise<Store
     .from(channelIdentities)
     .innerJoin(dialogueStates, eq(dialogueStates.participantId, channelIdentities.participantId))
     .where(and(eq(channelIdentities.channel, identity.channel), eq(channelIdentities.externalId, identity.externalId)));
-  return row ? { participantId: row.participantId, version: row.version, state: row.data as DialogueState } : null;
+  return row ? { participantId: row.participantId, version: row.version, state: loadDialogueState(row.data) } : null;
 }
 
 /** The participant, their identity, consents and dialogue state, written at consent. */

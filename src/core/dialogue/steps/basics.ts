@@ -1,6 +1,7 @@
 /** Name, place and neighbourhood: who the resident is and which Stuyfplek they belong to. */
+import { stepCallback } from '../../protocol/callback-data.js';
 import type { StepHandler } from '../state.js';
-import { placeOf } from '../state.js';
+import { isTap, placeOf } from '../state.js';
 import { button, cleanText, MAX_NAME, raw, rows, say, t, toast } from '../text.js';
 import type { DialogueState, TurnContext } from '../types.js';
 
@@ -18,19 +19,19 @@ export const nameStep: StepHandler = {
     if (!current || state.awaitingText) return [say(t('name.ask'))];
     return [
       say(t('name.confirm', { name: raw(current) }), [
-        [button(t('common.yes'), `name:y`), button(t('name.other'), 'name:o')],
+        [button(t('common.yes'), stepCallback('name', 'y')), button(t('name.other'), stepCallback('name', 'o'))],
       ]),
     ];
   },
   handle: (state, input, ctx) => {
     if (input.type === 'button') {
-      if (input.data === 'name:y') {
+      if (isTap(input, 'y')) {
         const name = state.draft.name ?? (ctx.profileName ? validName(ctx.profileName) : undefined);
         if (!name) return null;
         state.draft.name = name;
         return { state, outputs: [toast(t('common.empty'))], next: true };
       }
-      if (input.data === 'name:o') {
+      if (isTap(input, 'o')) {
         state.awaitingText = true;
         return { state, outputs: [toast(t('common.empty')), say(t('name.ask'))] };
       }
@@ -46,7 +47,7 @@ export const nameStep: StepHandler = {
 };
 
 function placeList(ctx: TurnContext) {
-  return rows(ctx.places.map((p) => button(t('place.button', { name: raw(p.name) }, '📍'), `place:s:${p.code}`)), 1);
+  return rows(ctx.places.map((p) => button(t('place.button', { name: raw(p.name) }, '📍'), stepCallback('place', 's', p.code))), 1);
 }
 
 export const placeStep: StepHandler = {
@@ -55,7 +56,7 @@ export const placeStep: StepHandler = {
     if (place && !state.awaitingText) {
       return [
         say(t('place.confirm', { place: raw(place.name) }), [
-          [button(t('common.yes'), 'place:y'), button(t('place.other'), 'place:o')],
+          [button(t('common.yes'), stepCallback('place', 'y')), button(t('place.other'), stepCallback('place', 'o'))],
         ]),
       ];
     }
@@ -63,7 +64,7 @@ export const placeStep: StepHandler = {
   },
   handle: (state, input, ctx) => {
     if (input.type !== 'button') return null;
-    const [, action, code] = input.data.split(':');
+    const { action, args: [code] } = input;
     if (action === 'y' && placeOf(state, ctx)) {
       state.awaitingText = false;
       return { state, outputs: [toast(t('common.empty'))], next: true };
@@ -84,9 +85,9 @@ export const placeStep: StepHandler = {
 const MAX_NEIGHBOURHOOD = 60;
 
 export const neighbourhoodStep: StepHandler = {
-  prompt: () => [say(t('neighbourhood.ask'), [[button(t('common.skip'), 'neighbourhood:skip')]])],
+  prompt: () => [say(t('neighbourhood.ask'), [[button(t('common.skip'), stepCallback('neighbourhood', 'skip'))]])],
   handle: (state, input) => {
-    if (input.type === 'button' && input.data === 'neighbourhood:skip') {
+    if (isTap(input, 'skip')) {
       return { state, outputs: [toast(t('common.empty'))], next: true };
     }
     if (input.type !== 'text') return null;
@@ -113,15 +114,15 @@ export function referralText(state: DialogueState, ctx: TurnContext) {
 export const referralStep: StepHandler = {
   prompt: (state, ctx) => [
     say(referralText(state, ctx), [
-      [button(t('referral.call'), 'referral:call')],
-      [button(t('referral.noThanks'), 'referral:no')],
+      [button(t('referral.call'), stepCallback('referral', 'call'))],
+      [button(t('referral.noThanks'), stepCallback('referral', 'no'))],
     ]),
   ],
   handle: (state, input) => {
-    if (input.type !== 'button') return null;
-    if (input.data !== 'referral:call' && input.data !== 'referral:no') return null;
+    const call = isTap(input, 'call');
+    if (!call && !isTap(input, 'no')) return null;
     state.referredFlags = [...state.draft.flags];
-    if (input.data === 'referral:call') {
+    if (call) {
       state.callRequested = true;
       return { state, outputs: [toast(t('common.empty')), say(t('referral.willCall'))], next: true };
     }

@@ -1,5 +1,6 @@
 /** The summary in the resident's language, with *Confirm* and *Change part X*. */
 import { AMBITION_EMOJI, CATEGORY_BY_ID, DAY_PART_EMOJI, SENSITIVE_EMOJI, type Ambition } from '../../taxonomy/categories.js';
+import { stepCallback } from '../../protocol/callback-data.js';
 import type { StepHandler } from '../state.js';
 import { placeOf } from '../state.js';
 import { button, raw, rows, say, t, toast } from '../text.js';
@@ -46,16 +47,16 @@ const CHANGEABLE: readonly Step[] = ['name', 'place', 'goesting', 'skills', 'nee
 export const summaryStep: StepHandler = {
   prompt: (state, ctx) => {
     const change = CHANGEABLE.filter((s) => s !== 'place' || ctx.places.length > 0).map((s) =>
-      button(t(`summary.change.${s}`, undefined, '✏️'), `summary:c:${s}`),
+      button(t(`summary.change.${s}`, undefined, '✏️'), stepCallback('summary', 'c', s)),
     );
     return [
       say(profileText(state, ctx)),
-      say(t('summary.ask'), [[button(t('summary.confirm'), 'summary:ok')], ...rows(change, 2)]),
+      say(t('summary.ask'), [[button(t('summary.confirm'), stepCallback('summary', 'ok'))], ...rows(change, 2)]),
     ];
   },
   handle: (state, input, ctx) => {
     if (input.type !== 'button') return null;
-    const [, action, part] = input.data.split(':');
+    const { action, args: [part] } = input;
     if (action === 'ok') {
       state.status = 'active';
       state.confirmedAt = new Date(ctx.now).toISOString();

@@ -1,5 +1,6 @@
 /** Availability (days × parts of the day) and the languages someone speaks: both multi-select. */
 import { DAYS, DAY_PARTS, DAY_PART_EMOJI, SLOTS, SPOKEN_LANGUAGES } from '../../taxonomy/categories.js';
+import { stepCallback } from '../../protocol/callback-data.js';
 import type { StepHandler } from '../state.js';
 import { button, rows, say, t, toast, toggleIn } from '../text.js';
 import type { Button, DialogueState } from '../types.js';
@@ -11,12 +12,12 @@ function availabilityKeyboard(state: DialogueState): Button[][] {
   const grid = DAYS.map((day) =>
     DAY_PARTS.map((part) => {
       const slot = `${day}-${part}`;
-      return button(t(`taxonomy:day.${day}`, undefined, `${mark(chosen.has(slot))}${DAY_PART_EMOJI[part]}`), `availability:t:${slot}`);
+      return button(t(`taxonomy:day.${day}`, undefined, `${mark(chosen.has(slot))}${DAY_PART_EMOJI[part]}`), stepCallback('availability', 't', slot));
     }),
   );
   const all = chosen.size === SLOTS.length;
-  grid.push([button(t(all ? 'availability.none' : 'availability.any'), 'availability:all')]);
-  grid.push([button(chosen.size > 0 ? t('picker.done', { count: chosen.size }) : t('picker.skip'), 'availability:d')]);
+  grid.push([button(t(all ? 'availability.none' : 'availability.any'), stepCallback('availability', 'all'))]);
+  grid.push([button(chosen.size > 0 ? t('picker.done', { count: chosen.size }) : t('picker.skip'), stepCallback('availability', 'd'))]);
   return grid;
 }
 
@@ -24,7 +25,7 @@ export const availabilityStep: StepHandler = {
   prompt: (state) => [say(t('availability.ask'), availabilityKeyboard(state))],
   handle: (state, input) => {
     if (input.type !== 'button') return null;
-    const [, action, slot] = input.data.split(':');
+    const { action, args: [slot] } = input;
     if (action === 't' && slot && SLOTS.includes(slot)) {
       toggleIn(state.draft.availability, slot);
       return { state, outputs: [toast(t('common.empty')), say(t('availability.ask'), availabilityKeyboard(state), 'markup')] };
@@ -41,10 +42,10 @@ export const availabilityStep: StepHandler = {
 function languagesKeyboard(state: DialogueState): Button[][] {
   const chosen = new Set(state.draft.spoken);
   const options = SPOKEN_LANGUAGES.map((code) =>
-    button(t(`taxonomy:langName.${code}`, undefined, mark(chosen.has(code)).trim() || undefined), `languages:t:${code}`),
+    button(t(`taxonomy:langName.${code}`, undefined, mark(chosen.has(code)).trim() || undefined), stepCallback('languages', 't', code)),
   );
   const out = rows(options, 3);
-  out.push([button(t('picker.done', { count: chosen.size }), 'languages:d')]);
+  out.push([button(t('picker.done', { count: chosen.size }), stepCallback('languages', 'd'))]);
   return out;
 }
 
@@ -52,7 +53,7 @@ export const languagesStep: StepHandler = {
   prompt: (state) => [say(t('languages.ask'), languagesKeyboard(state))],
   handle: (state, input) => {
     if (input.type !== 'button') return null;
-    const [, action, code] = input.data.split(':');
+    const { action, args: [code] } = input;
     if (action === 't' && code && (SPOKEN_LANGUAGES as readonly string[]).includes(code)) {
       toggleIn(state.draft.spoken, code);
       return { state, outputs: [toast(t('common.empty')), say(t('languages.ask'), languagesKeyboard(state), 'markup')] };
