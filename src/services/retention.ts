@@ -4,6 +4,7 @@
  * than `freeTextDays`. One instance at a time (an advisory lock), in one transaction.
  */
 import { cutoffs, DEFAULT_RETENTION, retentionWarning, warningKey, withoutFreeText, type RetentionPolicy } from '../core/retention.js';
+import { loadDialogueState } from '../core/dialogue/state-schema.js';
 import type { Database, Executor } from '../db/client.js';
 import { erasePerson } from '../db/repositories/intake-store.js';
 import { outboxOf } from '../db/repositories/outbox.js';
@@ -27,7 +28,8 @@ const BATCH = 500;
 async function dropOldText(tx: Executor, before: Date): Promise<number> {
   const items = await repo.dropItemText(tx, before);
   await repo.dropMatchNotes(tx, before);
-  for (const s of await repo.statesWithText(tx, before, BATCH)) await repo.saveStateQuietly(tx, s.participantId, s.version, withoutFreeText(s.state));
+  // Read through the dialogue's own loader: a state of an older version is upgraded on the way.
+  for (const s of await repo.statesWithText(tx, before, BATCH)) await repo.saveStateQuietly(tx, s.participantId, s.version, withoutFreeText(loadDialogueState(s.data)));
   return items;
 }
 

@@ -43,11 +43,11 @@ const HAS_TEXT = sql.raw(
 );
 
 /** Dialogue states untouched since `before` that still hold typed words or voice notes. */
-export async function statesWithText(tx: Executor, before: Date, limit: number): Promise<{ participantId: string; version: number; state: DialogueState }[]> {
-  const rows = rowsOf<{ participant_id: string; version: number; data: DialogueState }>(
+export async function statesWithText(tx: Executor, before: Date, limit: number): Promise<{ participantId: string; version: number; data: unknown }[]> {
+  const rows = rowsOf<{ participant_id: string; version: number; data: unknown }>(
     await tx.execute(sql`select participant_id, version, data from dialogue_states where updated_at < ${at(before)} and (${HAS_TEXT}) limit ${limit}`),
   );
-  return rows.map((r) => ({ participantId: r.participant_id, version: Number(r.version), state: r.data }));
+  return rows.map((r) => ({ participantId: r.participant_id, version: Number(r.version), data: r.data }));
 }
 
 /**
