@@ -14,7 +14,7 @@ import { today as todayInBrussels } from '../../core/time.js';
 import type { Logger } from '../../logger.js';
 import { registerConversationCapture } from './conversations.js';
 import { registerDecisions } from './decisions.js';
-import { createTeamsDelivery } from './delivery.js';
+import { createMatchmakerNotifier, createTeamsDelivery } from './delivery.js';
 import type { TeamsApp } from './feature.js';
 import { registerHelp } from './help.js';
 import { createTeamsHandler } from './http.js';
@@ -85,12 +85,13 @@ export function createTeamsChannel(options: TeamsOptions) {
   const adapter = createAdapter(options);
   const app = createApplication(adapter, options);
   registerFeatures(app, options);
-  const delivery = createTeamsDelivery({ adapter, appId: options.appId ?? '', i18n: options.i18n, directory: options.directory, desk: options.desk });
+  const appId = options.appId ?? '';
+  const { directory, desk, i18n, log } = options;
   return {
-    deliver: delivery.deliver,
-    handler: createTeamsHandler(adapter, (context) => app.run(context).then(() => undefined), { loopbackOnly: !options.appId, log: options.log }),
+    deliver: createTeamsDelivery({ adapter, appId, i18n, desk }),
+    handler: createTeamsHandler(adapter, (context) => app.run(context).then(() => undefined), { loopbackOnly: !options.appId, log }),
     /** Sends a text to every stored conversation of the matchmakers of a place; returns how many. */
-    notifyMatchmakers: delivery.notifyMatchmakers,
+    notifyMatchmakers: createMatchmakerNotifier({ adapter, appId, directory }),
   };
 }
 

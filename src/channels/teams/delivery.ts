@@ -21,26 +21,35 @@ export interface DeliveryDeps {
   readonly adapter: TeamsAdapter;
   readonly appId: string;
   readonly i18n: I18n;
-  readonly directory: Directory;
   readonly desk?: MatchDesk | undefined;
 }
 
 /** A stored reference is botbuilder's `ConversationReference`, kept opaque outside this channel. */
-const referenceOf = (ref: ConversationRef | unknown) => ref as Partial<ConversationReference> & { locale?: string };
+const referenceOf = (ref: unknown) => ref as Partial<ConversationReference> & { locale?: string };
 
-export function createTeamsDelivery(deps: DeliveryDeps) {
-  const { adapter, appId, i18n, desk } = deps;
-  const tr = (ref: ConversationRef) => translator(i18n, languageOf(ref.locale));
-
-  /** Runs `logic` in the stored conversation; a failure of the Bot Connector becomes a `DeliveryError`. */
-  async function inConversation(ref: ConversationRef, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+/**
+ * Runs `logic` in a stored conversation; a failure of the Bot Connector becomes a
+ * `DeliveryError`. It is caught inside the turn: the adapter's `onTurnError` would swallow it.
+ */
+function conversationRunner(adapter: TeamsAdapter, appId: string) {
+  return async function inConversation(ref: ConversationRef, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+    let failure: { error: unknown } | undefined;
     try {
-      await adapter.continueConversationAsync(appId, referenceOf(ref), logic);
+      await adapter.continueConversationAsync(appId, referenceOf(ref), async (context) => {
+        await logic(context).catch((error: unknown) => void (failure = { error }));
+      });
     } catch (error) {
-      throw deliveryErrorOf(error);
+      failure = { error };
     }
-  }
+    if (failure) throw deliveryErrorOf(failure.error);
+  };
+}
 
+/** The deliverer of the outbox's Teams messages. */
+export function createTeamsDelivery(deps: DeliveryDeps): Deliverer {
+  const { i18n, desk } = deps;
+  const inConversation = conversationRunner(deps.adapter, deps.appId);
+  const tr = (ref: ConversationRef) => translator(i18n, languageOf(ref.locale));
   const digestOf = async (ref: ConversationRef, matchIds: readonly string[]): Promise<Card> => digestIn(tr(ref), desk ? await desk.views(matchIds) : []);
 
   /** Sends a new digest card; the card is remembered so later decisions can refresh it. */
@@ -74,18 +83,18 @@ export function createTeamsDelivery(deps: DeliveryDeps) {
       return { activityId };
     },
   };
+  return byKind(handlers);
+}
 
-  /** Sends a text to every stored conversation of the matchmakers of a place; returns how many. */
-  async function notifyMatchmakers(placeCode: string, text: (lang: Lang) => string): Promise<number> {
+/** Sends a text to every stored conversation of the matchmakers of a place; returns how many. */
+export function createMatchmakerNotifier(deps: Pick<DeliveryDeps, 'adapter' | 'appId'> & { readonly directory: Directory }) {
+  return async function notifyMatchmakers(placeCode: string, text: (lang: Lang) => string): Promise<number> {
     let sent = 0;
     for (const stored of await deps.directory.matchmakerConversations(placeCode)) {
       const ref = referenceOf(stored);
-      await adapter.continueConversationAsync(appId, ref, async (context) => void (await context.sendActivity(text(languageOf(ref.locale)))));
+      await deps.adapter.continueConversationAsync(deps.appId, ref, async (context) => void (await context.sendActivity(text(languageOf(ref.locale)))));
       sent++;
     }
     return sent;
-  }
-
-  const deliver: Deliverer = byKind(handlers);
-  return { deliver, notifyMatchmakers };
+  };
 }
