@@ -1,6 +1,10 @@
 // @ts-check
 import tseslint from 'typescript-eslint';
 
+const NO_DB = { group: ['**/db/**', 'drizzle-orm', 'drizzle-orm/*'], message: 'channels and http use ports from core or services, not src/db.' };
+const NO_APP = { group: ['**/app.js', '**/main.js'], message: 'channels must not import the app.' };
+const NO_TEAMS = { group: ['botbuilder*', '@microsoft/*'], message: 'botbuilder and teams-ai stay inside src/channels/teams.' };
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'data/', '.test-data/', 'migrations/'] },
   ...tseslint.configs.recommended,
@@ -28,6 +32,22 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // Channels and HTTP read and write through ports from core or services, never the database.
+    files: ['src/channels/teams/**/*.ts', 'src/http/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [NO_DB, NO_APP] }] },
+  },
+  {
+    // …and every Teams detail stays in its channel. (playground/demo.ts is on its way to src/services.)
+    files: ['src/channels/**/*.ts'],
+    ignores: ['src/channels/teams/**', 'src/channels/playground/demo.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [NO_DB, NO_APP, NO_TEAMS] }] },
+  },
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/core/**', 'src/channels/**', 'src/http/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [NO_TEAMS] }] },
   },
   {
     files: ['test/**/*.ts', 'bench/**/*.ts'],
