@@ -16,21 +16,23 @@ import { openDatabase, type DatabaseHandle } from './db/client.js';
 import { impactFigures } from './db/repositories/impact.js';
 import { createMatchingStore } from './db/repositories/matching-store.js';
 import { createDirectory, createOfferStore } from './db/repositories/offer-store.js';
-import { outboxCounts } from './db/repositories/outbox.js';
+import { outboxCounts, sentToChat } from './db/repositories/outbox.js';
 import { seedPlaces } from './db/seed.js';
 import { createI18n } from './i18n/index.js';
 import { createLogger, type Logger } from './logger.js';
-import { createBackground, type Background } from './background.js';
+import { createBackground, type Background } from './services/background.js';
 import { createMatchDesk } from './services/desk.js';
 import { createIntakeStore, type FloodPolicy } from './services/intake-store.js';
 import { appJobs, createScheduler, type Scheduler } from './services/jobs.js';
 import { createInternalDeliverer } from './services/outbox/internal.js';
 import { createOutboxWorker, type Deliverer, type OutboxWorker } from './services/outbox/worker.js';
 import { createPlayground } from './channels/playground/api.js';
-import { loadDemoData } from './services/demo.js';
-import type { ImpactPort } from './channels/teams/stats.js';
+import { DEMO_ORGANISATIONS, loadDemoData } from './services/demo.js';
+import type { ImpactPort } from './core/impact/figures.js';
 import { createTeamsChannel, type TeamsChannel } from './channels/teams/bot.js';
-import { createPostgresStorage } from './channels/teams/storage.js';
+import { createBotStorageRepository } from './db/repositories/bot-storage.js';
+import { recentMatchIds } from './db/repositories/match-queries.js';
+import { ensureOrganisation } from './db/repositories/organisations.js';
 import { createTelegramBot, type TelegramBot } from './channels/telegram/bot.js';
 import { createTelegramDeliverer } from './channels/telegram/outbox.js';
 import { createWebhookHandler } from './channels/telegram/webhook.js';
@@ -146,7 +148,7 @@ function connectTeams(s: Services): TeamsChannel {
     appId: config.MICROSOFT_APP_ID,
     appPassword: config.MICROSOFT_APP_PASSWORD,
     appTenantId: config.MICROSOFT_APP_TENANT_ID,
-    storage: createPostgresStorage(s.database.db),
+    state: createBotStorageRepository(s.database.db),
     offers: s.offers,
     directory: s.directory,
     i18n: s.i18n,
@@ -184,7 +186,22 @@ async function maybeLoadDemo(s: Services): Promise<void> {
 
 function playgroundRoutes(s: Services): Record<string, Handler> {
   const { database, intake, offers, directory, desk, i18n, log, today, onOfferSaved, impact, background } = s;
-  return createPlayground({ db: database.db, intake, offers, directory, desk, i18n, log, today, onOfferSaved, settle: () => background.drain(), impact });
+  const db = database.db;
+  return createPlayground({
+    intake,
+    offers,
+    directory,
+    desk,
+    i18n,
+    log,
+    today,
+    onOfferSaved,
+    settle: () => background.drain(),
+    impact,
+    recentMatchIds: (states, limit) => recentMatchIds(db, states, limit),
+    inbox: (chatId, afterId) => sentToChat(db, 'playground', chatId, afterId),
+    demoOrganisation: () => ensureOrganisation(db, DEMO_ORGANISATIONS[0]),
+  });
 }
 
 export async function startApp(config: Config, overrides: AppOverrides = {}): Promise<App> {

@@ -14,7 +14,7 @@ const LAYERS: readonly [string, RegExp][] = [
   ['core', /^core\//],
   ['base', /^(config\.ts|logger\.ts|i18n\/)/],
   ['db', /^db\//],
-  ['services', /^(services\/|impact\/|background\.ts)/],
+  ['services', /^services\//],
   ['channels', /^(channels\/|http\/)/],
   ['app', /^app\.ts$/],
   ['entry', /^(main\.ts|environment\.ts|cli\/)/],
@@ -46,6 +46,11 @@ describe('architecture', () => {
       deps.filter((dep) => rank(dep) > rank(file)).map((dep) => `${file} (${LAYERS[rank(file)]![0]}) → ${dep} (${LAYERS[rank(dep)]![0]})`),
     );
     expect(upward).toEqual([]);
+  });
+
+  it('channels render: they reach storage through services or core ports, never src/db', () => {
+    const direct = [...graph].flatMap(([file, deps]) => (rank(file) === rank('channels/') ? deps.filter((d) => d.startsWith('db/')).map((d) => `${file} → ${d}`) : []));
+    expect(direct).toEqual([]);
   });
 
   it('nothing but main.ts imports app.ts', () => {

@@ -12,8 +12,15 @@ export interface ConnectorCall {
   readonly body: Record<string, unknown>;
 }
 
+/** A refusal the connector answers instead of accepting the next request. */
+export interface ConnectorFailure {
+  readonly status: number;
+  readonly headers?: Record<string, string>;
+}
+
 export async function startFakeBotConnector() {
   const calls: ConnectorCall[] = [];
+  const failures: ConnectorFailure[] = [];
   let next = 1;
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -27,6 +34,12 @@ export async function startFakeBotConnector() {
       } catch {
         body = {};
       }
+      const failure = failures.shift();
+      if (failure) {
+        res.writeHead(failure.status, { 'content-type': 'application/json', ...failure.headers });
+        res.end(JSON.stringify({ error: { code: 'Refused', message: `refused with ${failure.status}` } }));
+        return;
+      }
       calls.push({ method: req.method ?? '', path, conversationId: decodeURIComponent(match?.[1] ?? ''), body });
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ id: `activity-${next++}` }));
@@ -37,6 +50,10 @@ export async function startFakeBotConnector() {
   return {
     serviceUrl: `http://127.0.0.1:${port}/`,
     calls,
+    /** Answers the next requests with these refusals, one each, in order. */
+    failNext(...refusals: ConnectorFailure[]) {
+      failures.push(...refusals);
+    },
     /** Adaptive Cards the bot sent into one conversation, in order. */
     cards(conversationId: string): Record<string, unknown>[] {
       return calls

@@ -1,51 +1,38 @@
 /**
  * `stats [place] [period]` for matchmakers: reads the words, checks the place is theirs, and
- * builds the stats card with its chart. Figures come through a port (the impact repository).
+ * answers with the stats card. Figures come through a port (the impact repository).
  */
-import type { ImpactFigures, PlaceFilter } from '../../db/repositories/impact.js';
-import { monthOf, parsePeriod, type MonthRange } from '../../core/impact/period.js';
-import { joinsAndMeetingsPng } from '../../impact/chart.js';
-import { statsCard, type Card, type CardText } from './cards.js';
-
-export type ImpactPort = (places: PlaceFilter, range: MonthRange) => Promise<ImpactFigures>;
+import type { TurnContext } from 'botbuilder';
+import type { Directory } from '../../core/offers/ports.js';
+import type { ImpactPort } from '../../core/impact/figures.js';
+import { refusedCard, textCard } from '../cards/provider-cards.js';
+import { buildStatsCard, parseStatsArgs } from '../cards/stats.js';
+import type { Card } from '../cards/elements.js';
+import { replyWith, type TeamsApp } from './feature.js';
+import type { RolesLookup } from './roles.js';
 
 export const STATS_COMMAND = /^\s*(stats|statistieken|cijfers)\b(.*)$/i;
 
-export type StatsRequest = { readonly place?: string; readonly range: MonthRange } | { readonly error: 'usage' };
+export interface StatsDeps {
+  readonly roles: RolesLookup;
+  readonly directory: Directory;
+  readonly impact?: ImpactPort | undefined;
+}
 
-/** The words after `stats`: at most one known place code and at most one period, in any order. */
-export function parseStatsArgs(words: string, placeCodes: readonly string[], now: Date): StatsRequest {
-  let place: string | undefined;
-  let range: MonthRange | undefined;
-  for (const word of words.trim().toLowerCase().split(/\s+/).filter(Boolean)) {
-    const period = parsePeriod(word);
-    if (period && !range) range = period;
-    else if (placeCodes.includes(word) && !place) place = word;
-    else return { error: 'usage' };
+export function registerStats(app: TeamsApp, deps: StatsDeps): void {
+  /** A matchmaker's figures for their places; anyone else is refused. */
+  async function stats(context: TurnContext): Promise<Card> {
+    const { t, places, lang } = await deps.roles.callerOf(context);
+    if (places.length === 0 || !deps.impact) return refusedCard(t);
+    const words = STATS_COMMAND.exec(context.activity.text ?? '')?.[2] ?? '';
+    const request = parseStatsArgs(words, (await deps.directory.placeCodes()).map((p) => p.code), new Date());
+    if ('error' in request) return textCard(t('stats.usage'));
+    const mine = places.map((p) => p.code);
+    if (request.place && !mine.includes(request.place)) return textCard(t('stats.notYours', { place: request.place, places: places.map((p) => p.name).join(', ') }));
+    const codes = request.place ? [request.place] : mine;
+    const scope = codes.length === 1 ? (places.find((p) => p.code === codes[0])?.name ?? codes[0]!) : t('stats.allPlaces');
+    return buildStatsCard(t, lang, scope, request.range, await deps.impact(codes, request.range));
   }
-  const month = monthOf(now);
-  return { ...(place ? { place } : {}), range: range ?? { from: month, to: month } };
-}
 
-/** A month (`2026-11`) in the reader's language, e.g. `november 2026` or `nov. 26`. */
-function monthLabel(month: string, lang: string, style: 'long' | 'short', year: 'numeric' | '2-digit' = 'numeric'): string {
-  return new Intl.DateTimeFormat(lang, { month: style, year, timeZone: 'UTC' }).format(new Date(`${month}-15T00:00:00Z`));
+  app.message(STATS_COMMAND, async (context) => void (await replyWith(context, await stats(context))));
 }
-
-/** `november 2026`, or `jan. 2026 – jun. 2026` for a range, in the reader's language. */
-export function periodLabel(range: MonthRange, lang: string): string {
-  return range.from === range.to ? monthLabel(range.from, lang, 'long') : `${monthLabel(range.from, lang, 'short')} – ${monthLabel(range.to, lang, 'short')}`;
-}
-
-/** The card with its chart (joins and meetings over the twelve months up to the period's end). */
-export async function buildStatsCard(t: CardText, lang: string, scope: string, range: MonthRange, figures: ImpactFigures): Promise<Card> {
-  const png = await joinsAndMeetingsPng({
-    labels: figures.monthly.map((m) => monthLabel(m.month, lang, 'short', '2-digit')),
-    joined: figures.monthly.map((m) => m.joined),
-    met: figures.monthly.map((m) => m.met),
-    joinedLabel: t('stats.chartJoined'),
-    metLabel: t('stats.chartMet'),
-  });
-  return statsCard(t, { scope, period: periodLabel(range, lang), figures, chart: `data:image/png;base64,${png.toString('base64')}` });
-}
-

@@ -8,9 +8,9 @@ import type { Database } from '../client.js';
 import { pgArray, rowsOf } from '../client.js';
 import { addMonths, IMPACT_TIME_ZONE, monthsOf, type MonthRange } from '../../core/impact/period.js';
 import { OUTCOMES } from '../../core/dialogue/commands.js';
+import type { ImpactFigures, Outcome, PlaceFilter } from '../../core/impact/figures.js';
 import { EVENT_KINDS, type EventKind } from '../schema/index.js';
 
-type Outcome = (typeof OUTCOMES)[number];
 export type CountColumn = Exclude<EventKind, 'outcome' | 'first_meeting'> | `outcome_${Outcome}`;
 
 /** The export's count columns, in the order of the event kinds: outcomes one per code; first meetings feed the median only. */
@@ -24,28 +24,6 @@ export interface MonthCounts {
   readonly month: string;
   readonly counts: Readonly<Record<CountColumn, number>>;
 }
-
-export interface ImpactFigures {
-  /** People with a profile at the end of the period: joined minus erased, up to then. */
-  readonly participants: number;
-  readonly joined: number;
-  readonly suggestions: number;
-  readonly introductions: number;
-  readonly accepted: number;
-  readonly declined: number;
-  /** accepted / (accepted + declined), `null` when nobody answered yet. */
-  readonly acceptanceRate: number | null;
-  readonly meetings: number;
-  readonly outcomes: Readonly<Record<Outcome, number>>;
-  readonly referrals: number;
-  /** Median whole days from joining to a first meeting, of first meetings in the period. */
-  readonly medianDaysToFirstMeeting: number | null;
-  /** Joins and meetings per month, the twelve months up to the period's end (for the chart). */
-  readonly monthly: readonly { month: string; joined: number; met: number }[];
-}
-
-/** Place codes to count: `null` for all places. */
-export type PlaceFilter = readonly string[] | null;
 
 const start = (month: string) => sql`((${`${month}-01`})::date::timestamp at time zone ${IMPACT_TIME_ZONE})`;
 const monthKey = sql`to_char(e.at at time zone ${IMPACT_TIME_ZONE}, 'YYYY-MM')`;

@@ -4,7 +4,7 @@
  * retried later or failed.
  */
 import { sql } from 'drizzle-orm';
-import type { NewOutboxMessage, OutboxPort, OutboxRow } from '../../core/outbox/messages.js';
+import type { NewOutboxMessage, OutboxPort, OutboxRow, ResidentMessage } from '../../core/outbox/messages.js';
 import { rowsOf, type Executor } from '../client.js';
 import { outbox } from '../schema/index.js';
 
@@ -59,8 +59,8 @@ export async function outboxCounts(db: Executor): Promise<Record<string, number>
 }
 
 /** A resident's messages of one channel that were delivered, after `afterId` (the playground's inbox). */
-export async function sentToChat(db: Executor, channel: 'playground', chatId: string, afterId: number): Promise<{ id: number; payload: unknown }[]> {
-  const rows = rowsOf<{ id: number; payload: unknown }>(
+export async function sentToChat(db: Executor, channel: 'playground', chatId: string, afterId: number): Promise<{ id: number; payload: ResidentMessage }[]> {
+  const rows = rowsOf<{ id: number; payload: ResidentMessage }>(
     await db.execute(sql`select id, payload from outbox where channel = ${channel} and id > ${afterId} and status = 'sent' and payload->>'chatId' = ${chatId} order by id`),
   );
   return rows.map((r) => ({ id: Number(r.id), payload: r.payload }));

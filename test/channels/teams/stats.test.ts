@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { monthOf } from '../../../src/core/impact/period.js';
-import { parseStatsArgs, periodLabel } from '../../../src/channels/teams/stats.js';
+import { parseStatsArgs, periodLabel } from '../../../src/channels/cards/stats.js';
 import { addResident } from '../../support/people.js';
 import { cardTextOf, register, startTeamsHarness, TeamsUser, type TeamsHarness } from '../../support/teams-app.js';
 

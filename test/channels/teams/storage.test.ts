@@ -1,7 +1,11 @@
 /** The botbuilder Storage contract on PostgreSQL: what teams-ai keeps survives and is shared. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPostgresStorage, StorageConflictError } from '../../../src/channels/teams/storage.js';
+import { createTeamsStorage } from '../../../src/channels/teams/storage.js';
+import { StorageConflictError } from '../../../src/core/storage/key-value.js';
+import { createBotStorageRepository } from '../../../src/db/repositories/bot-storage.js';
 import { openTestDatabase, type TestDatabase } from '../../support/db.js';
+
+const createPostgresStorage = (db: TestDatabase['handle']['db']) => createTeamsStorage(createBotStorageRepository(db));
 
 let test: TestDatabase;
 beforeAll(async () => {

@@ -2,7 +2,7 @@
  * Work that runs after a reply has gone out (matching after a profile or offer is saved).
  * Tracked so shutdown and tests can wait for it; failures are logged, never thrown at a user.
  */
-import type { Logger } from './logger.js';
+import type { Logger } from '../logger.js';
 
 export function createBackground(log: Logger) {
   const running = new Set<Promise<void>>();

@@ -6,7 +6,8 @@
 import { parseOfferForm, type OfferKind } from '../../core/offers/offer-form.js';
 import type { Directory, OfferStore, Organisation } from '../../core/offers/ports.js';
 import type { Logger } from '../../logger.js';
-import { noticeCard, offerFormCard, offerListCard, type Card, type CardText } from './cards.js';
+import { noticeCard, offerFormCard, offerListCard } from './provider-cards.js';
+import type { Card, CardText } from './elements.js';
 
 export const PROVIDER_VERBS = ['newOffer', 'newAsk', 'myOffers', 'editOffer', 'closeOffer', 'saveOffer'] as const;
 export type ProviderVerb = (typeof PROVIDER_VERBS)[number];
