@@ -51,7 +51,7 @@ function createAdapter(options: TeamsOptions): TeamsAdapter {
     MicrosoftAppType: options.appTenantId ? 'SingleTenant' : 'MultiTenant',
   });
   adapter.onTurnError = async (context, error) => {
-    options.log.error({ err: error.message, kind: error.name, activity: context.activity.type }, 'Teams turn failed');
+    options.log.error({ err: error, activity: context.activity.type }, 'Teams turn failed');
   };
   return adapter;
 }

@@ -69,7 +69,7 @@ export function createTeamsHandler(
     try {
       await adapter.process(request, responseFor(res), logic);
     } catch (error) {
-      options.log.error({ err: (error as Error).message }, 'Teams activity failed');
+      options.log.error({ err: error }, 'Teams activity failed');
       send(res, 500, { error: 'internal error' });
     }
   };

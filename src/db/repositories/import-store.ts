@@ -4,7 +4,7 @@
  * what validation looks codes up in. Load and save only: the rules are in `core/import/`.
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { matchKeys } from '../../core/matching/keys.js';
+import { offerItem } from '../../core/offers/item.js';
 import type { ImportDraft, ImportLookup, ImportTally, ItemDraft, ItemKind, OfferDraft, ParticipantDraft } from '../../core/import/types.js';
 import type { Database, Executor } from '../client.js';
 import { rowsOf } from '../client.js';
@@ -143,19 +143,7 @@ function offerColumns(draft: OfferDraft) {
 }
 
 /** The offer's matching item, as `offer-store.ts` writes it; closed offers have none. */
-function offerItem(offerId: string, draft: OfferDraft) {
-  const i = draft.input;
-  return {
-    offerId,
-    kind: i.kind,
-    categories: i.categories,
-    freeText: `${i.title} · ${i.description}`.slice(0, 600),
-    placeIds: draft.placeIds,
-    languages: i.languages,
-    validUntil: i.endsOn ? new Date(`${i.endsOn}T23:59:59Z`) : null,
-    matchKeys: matchKeys(i.kind, draft.placeIds, i.categories),
-  };
-}
+const offerItemOf = (offerId: string, draft: OfferDraft) => ({ offerId, ...offerItem(draft.input, draft.placeIds) });
 
 /** Offers are keyed by `authorAadId = import:<id>` (no Entra id starts with `import:`). */
 async function writeOffers(tx: Executor, drafts: OfferDraft[], tally: Tally): Promise<void> {
@@ -170,7 +158,7 @@ async function writeOffers(tx: Executor, drafts: OfferDraft[], tally: Tally): Pr
       // A closed offer stays closed (its organisation closed it in Teams); its content follows the sheet.
       await tx.update(offers).set({ ...offerColumns(draft), updatedAt: new Date() }).where(eq(offers.id, before.id));
       await tx.delete(profileItems).where(eq(profileItems.offerId, before.id));
-      if (before.status === 'open') await tx.insert(profileItems).values(offerItem(before.id, draft));
+      if (before.status === 'open') await tx.insert(profileItems).values(offerItemOf(before.id, draft));
       tally.updated += 1;
       tally.offerIds.push(before.id);
     }
@@ -181,7 +169,7 @@ async function writeOffers(tx: Executor, drafts: OfferDraft[], tally: Tally): Pr
     .values(fresh.map((d) => ({ ...offerColumns(d), authorAadId: d.ref })))
     .returning({ id: offers.id, ref: offers.authorAadId });
   const idOf = new Map(created.map((c) => [c.ref, c.id]));
-  await tx.insert(profileItems).values(fresh.map((d) => offerItem(idOf.get(d.ref)!, d)));
+  await tx.insert(profileItems).values(fresh.map((d) => offerItemOf(idOf.get(d.ref)!, d)));
   tally.added += fresh.length;
   tally.offerIds.push(...fresh.map((d) => idOf.get(d.ref)!));
 }

@@ -5,7 +5,7 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { OfferInput } from '../../core/offers/offer-form.js';
 import type { ConversationRecord, Directory, Offer, OfferStore } from '../../core/offers/ports.js';
-import { matchKeys } from '../../core/matching/keys.js';
+import { offerItem } from '../../core/offers/item.js';
 import { matchmakerConversationsOf } from './conversations.js';
 import type { Database, Executor } from '../client.js';
 import { matchmakers, offers, organisations, organisationTenants, places, profileItems, teamsConversations } from '../schema/index.js';
@@ -55,16 +55,7 @@ async function writeItem(tx: Executor, offer: Offer): Promise<void> {
   const ids = offer.places.length
     ? (await tx.select({ id: places.id }).from(places).where(inArray(places.code, offer.places))).map((p) => p.id)
     : [];
-  await tx.insert(profileItems).values({
-    offerId: offer.id,
-    kind: offer.kind,
-    categories: offer.categories,
-    freeText: `${offer.title} · ${offer.description}`.slice(0, 600),
-    placeIds: ids,
-    languages: offer.languages,
-    validUntil: offer.endsOn ? new Date(`${offer.endsOn}T23:59:59Z`) : null,
-    matchKeys: matchKeys(offer.kind, ids, offer.categories),
-  });
+  await tx.insert(profileItems).values({ offerId: offer.id, ...offerItem(offer, ids) });
 }
 
 export function createOfferStore(db: Database): OfferStore {
