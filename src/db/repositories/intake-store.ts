@@ -9,7 +9,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { DialogueState, PlaceInfo } from '../../core/dialogue/types.js';
 import { loadDialogueState } from '../../core/dialogue/state-schema.js';
 import type { FloodVerdict, Identity, StoredState } from '../../core/intake-service.js';
-import { matchKeys } from '../../core/matching/keys.js';
+import { profileItemsOf } from '../../core/dialogue/profile-items.js';
 import { rowsOf, type Database, type Executor } from '../client.js';
 import { channelIdentities, consents, dialogueStates, participants, places, profileItems, rateLimits } from '../schema/index.js';
 
@@ -123,16 +123,7 @@ export async function writeProfileItems(tx: Executor, participantId: string, sta
   await tx.delete(profileItems).where(eq(profileItems.participantId, participantId));
   const code = state.draft.placeCode;
   const place = code ? (await tx.select({ id: places.id }).from(places).where(eq(places.code, code)))[0] : undefined;
-  const shared = { participantId, placeIds: place ? [place.id] : [], languages: state.draft.spoken };
-  const kinds = { goesting: 'goesting', skills: 'skill', needs: 'need', ambition: 'ambition' } as const;
-  const rows: (typeof profileItems.$inferInsert)[] = [];
-  for (const [part, kind] of Object.entries(kinds) as [keyof typeof kinds, (typeof kinds)[keyof typeof kinds]][]) {
-    const selection = state.draft[part];
-    if (selection.categories.length > 0 || selection.texts.length > 0) {
-      rows.push({ ...shared, kind, categories: selection.categories, freeText: selection.texts.join(' · ') || null, matchKeys: matchKeys(kind, shared.placeIds, selection.categories) });
-    }
-    for (const voice of selection.voices) rows.push({ ...shared, kind, categories: [], voiceFileId: voice });
-  }
+  const rows = profileItemsOf(state, place ? [place.id] : []).map((item) => ({ ...item, participantId }));
   if (rows.length > 0) await tx.insert(profileItems).values(rows);
 }
 
