@@ -1,0 +1,76 @@
+/**
+ * `npm run bench:words`: how well residents' own words are understood, per language, on the
+ * labelled set in test/fixtures/words. Prints precision, recall and F1 of the categories (and
+ * ambitions) the dialogue would keep, and the recall of sensitive topics: a sensitive answer
+ * whose words would be stored is a privacy failure. Asserts nothing.
+ *
+ * What is measured is what the dialogue does today: categories from `suggestCategories` (at
+ * most three, as "Did you mean …?" offers them); on the needs question, text where
+ * `detectSensitive` fires keeps flags only; ambitions typed in own words are not matched.
+ */
+import { existsSync } from 'node:fs';
+import { detectSensitive, suggestCategories } from '../src/core/taxonomy/text-match.js';
+import { LANGS, readWordCases, WORDS_DIR, type WordCase } from '../test/support/words.js';
+
+interface Tally {
+  tp: number;
+  fp: number;
+  fn: number;
+  sensitiveCases: number;
+  sensitiveCaught: number;
+  /** Sensitive answers whose words the dialogue would keep. */
+  stored: number;
+  cases: number;
+}
+
+const empty = (): Tally => ({ tp: 0, fp: 0, fn: 0, sensitiveCases: 0, sensitiveCaught: 0, stored: 0, cases: 0 });
+
+function understand(c: WordCase): { labels: string[]; flags: string[] } {
+  if (c.part === 'ambition') return { labels: [], flags: [] };
+  const flags = c.part === 'needs' ? detectSensitive(c.text) : [];
+  return { labels: flags.length > 0 ? [] : suggestCategories(c.text), flags };
+}
+
+function add(t: Tally, c: WordCase): void {
+  const expected = new Set(c.part === 'ambition' ? c.ambitions : c.categories);
+  const { labels, flags } = understand(c);
+  const got = new Set(labels);
+  for (const id of got) {
+    if (expected.has(id)) t.tp++;
+    else t.fp++;
+  }
+  for (const id of expected) if (!got.has(id)) t.fn++;
+  t.cases++;
+  if (c.sensitive.length > 0) {
+    t.sensitiveCases++;
+    if (flags.length > 0) t.sensitiveCaught++;
+    else t.stored++;
+  }
+}
+
+const ratio = (a: number, b: number) => (b === 0 ? NaN : a / b);
+const fmt = (x: number) => (Number.isNaN(x) ? '   – ' : x.toFixed(3));
+
+function row(name: string, t: Tally): string {
+  const p = ratio(t.tp, t.tp + t.fp);
+  const r = ratio(t.tp, t.tp + t.fn);
+  const f1 = Number.isNaN(p) || Number.isNaN(r) || p + r === 0 ? 0 : (2 * p * r) / (p + r);
+  return `${name.padEnd(8)} ${String(t.cases).padStart(5)}  ${fmt(p)}  ${fmt(r)}  ${fmt(f1)}   ${fmt(ratio(t.sensitiveCaught, t.sensitiveCases))} (${t.sensitiveCaught}/${t.sensitiveCases})   ${t.stored}`;
+}
+
+const total = empty();
+console.log('language cases  precision recall  F1      sensitive recall   sensitive words stored');
+for (const lang of LANGS) {
+  if (!existsSync(new URL(`${lang}.json`, WORDS_DIR))) {
+    console.log(`${lang.padEnd(8)} (no labelled set yet)`);
+    continue;
+  }
+  const t = empty();
+  for (const c of readWordCases(lang)) {
+    add(t, c);
+    add(total, c);
+  }
+  console.log(row(lang, t));
+}
+console.log(row('overall', total));
+console.log('goals: overall F1 ≥ 0.90, every language ≥ 0.85, sensitive recall ≥ 0.98 with no sensitive words stored');

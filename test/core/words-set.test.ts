@@ -1,0 +1,29 @@
+/**
+ * The labelled set behind `npm run bench:words` stays usable: every language has one, big enough
+ * and varied as the issue asks, and every label is an id the taxonomy has (or will have).
+ */
+import { describe, expect, it } from 'vitest';
+import { caseProblems, LANGS, PARTS, readWordCases } from '../support/words.js';
+
+describe.each(LANGS)('the labelled own words in %s', (lang) => {
+  const cases = readWordCases(lang);
+
+  it('labels only known ids', () => {
+    expect(cases.flatMap((c, i) => caseProblems(c).map((p) => `#${i} ${p}`))).toEqual([]);
+  });
+
+  it('has enough answers to every question, sensitive needs, negations and answers that fit nothing', () => {
+    const per = Object.fromEntries(PARTS.map((part) => [part, cases.filter((c) => c.part === part).length]));
+    expect(per.goesting).toBeGreaterThanOrEqual(40);
+    expect(per.skills).toBeGreaterThanOrEqual(40);
+    expect(per.needs).toBeGreaterThanOrEqual(40);
+    expect(cases.filter((c) => c.sensitive.length > 0).length).toBeGreaterThanOrEqual(12);
+    expect(cases.filter((c) => c.tags.includes('negation')).length).toBeGreaterThanOrEqual(5);
+    expect(cases.filter((c) => c.part !== 'ambition' && c.categories.length === 0 && c.sensitive.length === 0).length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('has no answer twice', () => {
+    const texts = cases.map((c) => c.text.trim().toLowerCase());
+    expect(texts.filter((t, i) => texts.indexOf(t) !== i)).toEqual([]);
+  });
+});

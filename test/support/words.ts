@@ -1,0 +1,41 @@
+/**
+ * The labelled set of residents' own words (`test/fixtures/words/<lang>.json`), written per
+ * language by people who did not look at the lexicon; read by the benchmark and its tests.
+ */
+import { readFileSync } from 'node:fs';
+import { AMBITIONS, CATEGORY_BY_ID, SENSITIVE_FLAGS, UI_LANGUAGES, type Lang } from '../../src/core/taxonomy/categories.js';
+
+export const PARTS = ['goesting', 'skills', 'needs', 'ambition'] as const;
+/** Categories the residents name that the taxonomy does not have yet: labelled, not yet matchable. */
+export const PLANNED_CATEGORIES = ['hair_beauty', 'home_decorating'] as const;
+
+export interface WordCase {
+  readonly part: (typeof PARTS)[number];
+  readonly text: string;
+  readonly categories: string[];
+  readonly sensitive: string[];
+  readonly ambitions: string[];
+  readonly tags: string[];
+}
+
+export const WORDS_DIR = new URL('../fixtures/words/', import.meta.url);
+
+export function readWordCases(lang: Lang): WordCase[] {
+  const file = JSON.parse(readFileSync(new URL(`${lang}.json`, WORDS_DIR), 'utf8')) as { lang: string; cases: WordCase[] };
+  if (file.lang !== lang) throw new Error(`${lang}.json says it is ${file.lang}`);
+  return file.cases;
+}
+
+/** Problems of one case: ids that are not in the taxonomy (or planned), unknown parts. */
+export function caseProblems(c: WordCase): string[] {
+  const problems: string[] = [];
+  const known = (id: string) => CATEGORY_BY_ID.has(id) || (PLANNED_CATEGORIES as readonly string[]).includes(id);
+  if (!(PARTS as readonly string[]).includes(c.part)) problems.push(`part ${c.part}`);
+  if (typeof c.text !== 'string' || c.text.trim() === '') problems.push('empty text');
+  for (const id of c.categories ?? ['(missing)']) if (!known(id)) problems.push(`category ${id}`);
+  for (const flag of c.sensitive ?? ['(missing)']) if (!(SENSITIVE_FLAGS as readonly string[]).includes(flag)) problems.push(`sensitive ${flag}`);
+  for (const a of c.ambitions ?? ['(missing)']) if (!(AMBITIONS as readonly string[]).includes(a)) problems.push(`ambition ${a}`);
+  return problems;
+}
+
+export const LANGS: readonly Lang[] = UI_LANGUAGES;
