@@ -4,12 +4,12 @@
  * ambitions) the dialogue would keep, and the recall of sensitive topics: a sensitive answer
  * whose words would be stored is a privacy failure. Asserts nothing.
  *
- * What is measured is what the dialogue does today: categories from `suggestCategories` (at
- * most three, as "Did you mean …?" offers them); on the needs question, text where
- * `detectSensitive` fires keeps flags only; ambitions typed in own words are not matched.
+ * What is measured is what the dialogue does: `readOwnWords` at every question — flags when a
+ * sensitive topic is found (the words are then not kept), and at most three categories, as
+ * "Did you mean …?" offers them; ambitions typed in own words are not matched yet.
  */
 import { existsSync } from 'node:fs';
-import { detectSensitive, suggestCategories } from '../src/core/taxonomy/text-match.js';
+import { readOwnWords } from '../src/core/taxonomy/own-words.js';
 import { LANGS, readWordCases, WORDS_DIR, type WordCase } from '../test/support/words.js';
 
 interface Tally {
@@ -26,9 +26,8 @@ interface Tally {
 const empty = (): Tally => ({ tp: 0, fp: 0, fn: 0, sensitiveCases: 0, sensitiveCaught: 0, stored: 0, cases: 0 });
 
 function understand(c: WordCase): { labels: string[]; flags: string[] } {
-  if (c.part === 'ambition') return { labels: [], flags: [] };
-  const flags = c.part === 'needs' ? detectSensitive(c.text) : [];
-  return { labels: flags.length > 0 ? [] : suggestCategories(c.text), flags };
+  const read = readOwnWords(c.text, { categories: c.part !== 'ambition' });
+  return { labels: read.categories, flags: read.flags };
 }
 
 function add(t: Tally, c: WordCase): void {

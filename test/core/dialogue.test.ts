@@ -25,14 +25,16 @@ function keysOf(outputs: Output[]): string[] {
 
 function walk(steps: Step[], hint?: string) {
   let state: DialogueState | null = null;
+  let outputs: Output[] = [];
   const effects: string[] = [];
   steps.forEach(([input, expected], i) => {
     const result = handleTurn(state, input, ctx(hint));
     expect(keysOf(result.outputs), `step ${i} (${JSON.stringify(input)})`).toEqual(expected);
     effects.push(...result.effects.map((e) => e.type));
     state = result.state;
+    outputs = result.outputs;
   });
-  return { state: state as DialogueState | null, effects };
+  return { state: state as DialogueState | null, effects, outputs };
 }
 
 const intake = (lang: string): Step[] => [
@@ -157,6 +159,33 @@ describe('own words, voice and sensitive needs', () => {
     expect(state!.draft.flags).toEqual(['money_debts']);
     expect(JSON.stringify(state)).not.toContain('deurwaarder');
     expect(state!.callRequested).toBe(true);
+  });
+});
+
+describe('own words that name a sensitive need at any question', () => {
+  it('keeps the flag and offers the ordinary category of the same words, never storing them', () => {
+    const { state, outputs } = walk([
+      ...upToGoesting,
+      [tap('goesting:d'), ['skills.ask']],
+      [say('ik kan goed koken maar ik heb veel schulden'), ['picker.sensitiveNoted', 'picker.didYouMeanOne']],
+    ]);
+    expect(state!.draft.flags).toEqual(['money_debts']);
+    expect(state!.pending).toEqual({ suggestions: ['cooking'] });
+    const last = outputs.at(-1);
+    expect(last?.type === 'message' ? last.buttons?.flat().map((b) => b.data) : []).toEqual(['skills:s:cooking', 'skills:s:-']);
+    expect(JSON.stringify(state)).not.toContain('schulden');
+  });
+
+  it('"none of these" after a sensitive answer shows the question again, with nothing kept', () => {
+    const { state } = walk([
+      ...upToGoesting,
+      [tap('goesting:d'), ['skills.ask']],
+      [say('ik kan goed koken maar ik heb veel schulden'), ['picker.sensitiveNoted', 'picker.didYouMeanOne']],
+      [tap('skills:s:-'), ['skills.ask']],
+    ]);
+    expect(state!.draft.skills).toEqual({ categories: [], texts: [], voices: [] });
+    expect(state!.pending).toBeUndefined();
+    expect(JSON.stringify(state)).not.toContain('schulden');
   });
 });
 

@@ -13,7 +13,7 @@ import {
   CATEGORY_BY_ID,
   type SensitiveFlag,
 } from '../taxonomy/categories.js';
-import { detectSensitive, suggestCategories } from '../taxonomy/text-match.js';
+import { readOwnWords } from '../taxonomy/own-words.js';
 import { stepCallback } from '../protocol/callback-data.js';
 import type { StepButton, StepHandler, StepInput, StepOutcome } from './state.js';
 import { button, cleanText, MAX_FREE_TEXT, raw, rows, say, t, toast, toggleIn } from './text.js';
@@ -115,25 +115,23 @@ function freeText(state: DialogueState, step: PickerStep, input: string): StepOu
     return { state, outputs: [say(t('picker.tooLong', { max: MAX_FREE_TEXT }))] };
   }
   state.awaitingText = false;
-  if (step === 'needs') {
-    const flags = detectSensitive(text);
-    if (flags.length > 0) {
-      // Special-category details are never stored: keep the flag, drop the words.
-      for (const f of flags) if (!state.draft.flags.includes(f)) state.draft.flags.push(f);
-      return { state, outputs: [say(t('picker.sensitiveNoted')), show(state, step)] };
-    }
-  }
   const selection = selectionOf(state, step);
-  const suggestions = step === 'ambition' ? [] : suggestCategories(text).filter((id) => !selection.categories.includes(id));
+  // Fail safe, at every question: a sensitive topic is kept as a flag and the words never are;
+  // the ordinary things said in the same words can still be chosen.
+  const read = readOwnWords(text, { categories: step !== 'ambition' });
+  for (const f of read.flags) if (!state.draft.flags.includes(f)) state.draft.flags.push(f);
+  const noted = read.keepWords ? [] : [say(t('picker.sensitiveNoted'))];
+  const suggestions = read.categories.filter((id) => !selection.categories.includes(id));
   if (suggestions.length === 0) {
+    if (!read.keepWords) return { state, outputs: [...noted, show(state, step)] };
     keepText(selection, text);
     return { state, outputs: [say(t('picker.textKept', { text: raw(text) })), show(state, step)] };
   }
-  state.pending = { text, suggestions };
+  state.pending = { ...(read.keepWords ? { text } : {}), suggestions };
   const key = suggestions.length === 1 ? 'picker.didYouMeanOne' : 'picker.didYouMean';
   const first = suggestions[0]!;
   const params = { category: t(`taxonomy:cat.${first}`, undefined, CATEGORY_BY_ID.get(first)?.emoji) };
-  return { state, outputs: [say(t(key, params), suggestionButtons(step, suggestions))] };
+  return { state, outputs: [...noted, say(t(key, params), suggestionButtons(step, suggestions))] };
 }
 
 function keepText(selection: Selection, text: string): void {
@@ -147,6 +145,7 @@ function chooseSuggestion(state: DialogueState, step: PickerStep, id: string): S
   const selection = selectionOf(state, step);
   if (pending.text) keepText(selection, pending.text);
   state.pending = undefined;
+  if (id === '-' && !pending.text) return { state, outputs: [toast(t('common.empty')), say(question(step), keyboard(state, step), 'text')] };
   if (id === '-') return { state, outputs: [say(t('picker.textKept', { text: raw(pending.text ?? '') }), undefined, 'text'), show(state, step)] };
   if (!selection.categories.includes(id)) selection.categories.push(id);
   const category = t(`taxonomy:cat.${id}`, undefined, CATEGORY_BY_ID.get(id)?.emoji);

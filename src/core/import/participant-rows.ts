@@ -5,7 +5,7 @@
 import { cleanText, MAX_FREE_TEXT, MAX_NAME } from '../dialogue/text.js';
 import { matchKeys } from '../matching/keys.js';
 import { AMBITIONS, CATEGORY_BY_ID, DEFAULT_LANG, SENSITIVE_FLAGS, SLOTS, SPOKEN_LANGUAGES, UI_LANGUAGES, type SensitiveFlag } from '../taxonomy/categories.js';
-import { detectSensitive, suggestCategories } from '../taxonomy/text-match.js';
+import { readOwnWords } from '../taxonomy/own-words.js';
 import { oneOf, placeIdOf, splitList, unique, type RowCheck } from './row-check.js';
 import type { ImportLookup, ItemDraft, ParticipantDraft } from './types.js';
 
@@ -22,8 +22,8 @@ interface Part {
 
 /**
  * Ids among `|`/`,`-separated pieces are taken as chosen; the other pieces are own words, matched
- * to categories like typed text (not for ambition, as in the dialogue). Needs naming a sensitive
- * topic become flags and their words are dropped.
+ * to categories like typed text (not for ambition, as in the dialogue). Words naming a sensitive
+ * topic, in any column, become flags and are dropped; their ordinary categories stay.
  */
 function readPart(check: RowCheck, column: 'goesting' | 'skills' | 'needs' | 'ambition'): Part | undefined {
   const pieces = check.get(column).split(/[|,]/).map(cleanText).filter(Boolean);
@@ -38,13 +38,12 @@ function readPart(check: RowCheck, column: 'goesting' | 'skills' | 'needs' | 'am
   }
   const text = words.join(', ');
   if (text.length > MAX_FREE_TEXT) return check.fail(column, `own words must be at most ${MAX_FREE_TEXT} characters (this is ${text.length})`);
-  const sensitive = column === 'needs' ? detectSensitive(text) : [];
-  if (sensitive.length > 0) {
-    part.flags.push(...sensitive);
-  } else if (text) {
-    part.text = text;
-    if (column !== 'ambition') for (const piece of words) part.categories.push(...suggestCategories(piece));
-  }
+  // Fail safe, in every column: a sensitive topic becomes a flag and the words go; the ordinary
+  // categories of the same cell stay.
+  const read = readOwnWords(text, { categories: false });
+  part.flags.push(...read.flags);
+  if (read.keepWords && text) part.text = text;
+  if (column !== 'ambition') for (const piece of words) part.categories.push(...readOwnWords(piece, { categories: true }).categories);
   part.categories = unique(part.categories);
   return part;
 }

@@ -40,3 +40,17 @@ describe('validateTable', () => {
     expect(problems('type,id,place\nmember,m-1,lier\n')).toEqual(['line 2: type: unknown type "member": expected one of participant, offer, ask']);
   });
 });
+
+describe('own words in an import cell, fail safe', () => {
+  it('keeps the ordinary categories of a cell that also names a sensitive need, never its words', () => {
+    const csv = 'type,id,place,name,skills,needs,consent\nparticipant,18,lier,Omar,"ik kook graag, en ik heb ook schulden","werk zoeken, mijn huur betalen lukt niet",paper form\n';
+    const [draft] = validateTable(readCsv(csv), LOOKUP);
+    expect(draft?.type === 'participant' && draft.columns.sensitiveFlags).toEqual(['money_debts', 'housing']);
+    const items = draft?.type === 'participant' ? draft.items : [];
+    expect(items.map((i) => [i.kind, i.categories, i.freeText])).toEqual([
+      ['skill', ['cooking'], null],
+      ['need', ['job_search'], null],
+    ]);
+    expect(JSON.stringify(draft)).not.toMatch(/schulden|huur/);
+  });
+});
