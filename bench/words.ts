@@ -1,8 +1,9 @@
 /**
  * `npm run bench:words`: how well residents' own words are understood, per language, on the
  * labelled set in test/fixtures/words. Prints precision, recall and F1 of the categories (and
- * ambitions) the dialogue would keep, and the recall of sensitive topics: a sensitive answer
- * whose words would be stored is a privacy failure. Asserts nothing.
+ * ambitions) the dialogue would keep, the recall of sensitive topics (a sensitive answer whose
+ * words would be stored is a privacy failure), and the false alarms: ordinary answers flagged as
+ * sensitive, whose words are then dropped. Asserts nothing.
  *
  * What is measured is what the dialogue does: `readOwnWords` at every question — flags when a
  * sensitive topic is found (the words are then not kept), and at most three categories, as
@@ -20,10 +21,13 @@ interface Tally {
   sensitiveCaught: number;
   /** Sensitive answers whose words the dialogue would keep. */
   stored: number;
+  /** Answers with nothing sensitive that were flagged anyway (their words are then dropped). */
+  falseAlarms: number;
+  ordinary: number;
   cases: number;
 }
 
-const empty = (): Tally => ({ tp: 0, fp: 0, fn: 0, sensitiveCases: 0, sensitiveCaught: 0, stored: 0, cases: 0 });
+const empty = (): Tally => ({ tp: 0, fp: 0, fn: 0, sensitiveCases: 0, sensitiveCaught: 0, stored: 0, falseAlarms: 0, ordinary: 0, cases: 0 });
 
 function understand(c: WordCase): { labels: string[]; flags: string[] } {
   const read = readOwnWords(c.text, { categories: c.part !== 'ambition' });
@@ -44,6 +48,9 @@ function add(t: Tally, c: WordCase): void {
     t.sensitiveCases++;
     if (flags.length > 0) t.sensitiveCaught++;
     else t.stored++;
+  } else {
+    t.ordinary++;
+    if (flags.length > 0) t.falseAlarms++;
   }
 }
 
@@ -54,11 +61,12 @@ function row(name: string, t: Tally): string {
   const p = ratio(t.tp, t.tp + t.fp);
   const r = ratio(t.tp, t.tp + t.fn);
   const f1 = Number.isNaN(p) || Number.isNaN(r) || p + r === 0 ? 0 : (2 * p * r) / (p + r);
-  return `${name.padEnd(8)} ${String(t.cases).padStart(5)}  ${fmt(p)}  ${fmt(r)}  ${fmt(f1)}   ${fmt(ratio(t.sensitiveCaught, t.sensitiveCases))} (${t.sensitiveCaught}/${t.sensitiveCases})   ${t.stored}`;
+  const alarms = `${fmt(ratio(t.falseAlarms, t.ordinary))} (${t.falseAlarms}/${t.ordinary})`;
+  return `${name.padEnd(8)} ${String(t.cases).padStart(5)}  ${fmt(p)}  ${fmt(r)}  ${fmt(f1)}   ${fmt(ratio(t.sensitiveCaught, t.sensitiveCases))} (${t.sensitiveCaught}/${t.sensitiveCases})   ${String(t.stored).padStart(6)}   ${alarms}`;
 }
 
 const total = empty();
-console.log('language cases  precision recall  F1      sensitive recall   sensitive words stored');
+console.log('language cases  precision recall  F1      sensitive recall   stored   false alarms (ordinary answers flagged)');
 for (const lang of LANGS) {
   if (!existsSync(new URL(`${lang}.json`, WORDS_DIR))) {
     console.log(`${lang.padEnd(8)} (no labelled set yet)`);

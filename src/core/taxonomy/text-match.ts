@@ -20,6 +20,8 @@ export function normalizeText(input: string): string {
     .replace(/ک/g, 'ك')
     .replace(/ة/g, 'ه')
     .replace(/ı/g, 'i')
+    // The Ukrainian apostrophe typed as a modifier letter (бʼє) is an apostrophe like ' (б'є).
+    .replace(/\u02BC/g, ' ')
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
