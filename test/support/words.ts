@@ -6,8 +6,8 @@ import { readFileSync } from 'node:fs';
 import { AMBITIONS, CATEGORY_BY_ID, SENSITIVE_FLAGS, UI_LANGUAGES, type Lang } from '../../src/core/taxonomy/categories.js';
 
 export const PARTS = ['goesting', 'skills', 'needs', 'ambition'] as const;
-/** Categories the residents name that the taxonomy does not have yet: labelled, not yet matchable. */
-export const PLANNED_CATEGORIES = ['hair_beauty', 'home_decorating'] as const;
+/** Categories the residents name that the taxonomy does not have yet (labelled, not yet matchable); none today. */
+export const PLANNED_CATEGORIES: readonly string[] = [];
 
 export interface WordCase {
   readonly part: (typeof PARTS)[number];

@@ -124,6 +124,16 @@ export const CATEGORY_SYNONYMS: Record<string, Synonyms> = {
     ro: ['reparații', 'repar', 'mici reparații', 'meșter', 'instalator', 'zugrăv', 'montez', 'bricolaj'],
     fa: ['تعمیرات', 'تعمیر', 'ترمیم', 'کارهای کوچک', 'نل دوانی', 'لوله کشی', 'رنگ کاری', 'نصب کردن', 'نصب می', 'مستری'],
   },
+  home_decorating: {
+    nl: ['behang', 'muren schilderen', 'muur schilderen', 'muren verven', 'verven', 'schilderwerken', 'huis schilderen', 'kamer schilderen', 'plafond', 'interieur', 'inrichten'],
+    en: ['paint walls', 'painting walls', 'paint the walls', 'painting the house', 'paint a room', 'paint rooms', 'wallpaper', 'decorating', 'decorate', 'interior', 'house painter'],
+    fr: ['peindre les murs', 'peinture des murs', 'peinture murale', 'repeindre', 'papier peint', 'tapisser', 'décoration', 'déco$', 'peintre en bâtiment'],
+    ar: ['دهان', 'دهن الحيط', 'صباغة الحيوط', 'صباغة الدار', 'صباغ', 'تزيين البيت', 'ديكور', 'ورق الجدران', 'طلاء الجدران', 'طلاء'],
+    tr: ['boya badana', 'badana', 'duvar boya', 'ev boya', 'boyacı', 'boyaci', 'duvar kağıdı', 'duvar kagidi', 'dekorasyon'],
+    uk: ['фарбувати стіни', 'фарбую стіни', 'фарбування стін', 'шпалер', 'поклеїти', 'малярні', 'маляр', 'декор', 'шпаклю'],
+    ro: ['zugrăv', 'zugrav', 'vopsesc pereți', 'vopsesc pereti', 'vopsit pereți', 'vopsit pereti', 'tapet', 'decor', 'amenajări interioare', 'amenajari interioare'],
+    fa: ['رنگ کاری', 'رنگ‌کاری', 'رنگ آمیزی', 'رنگ‌آمیزی', 'نقاشی ساختمان', 'نقاشی خانه', 'رنگ کردن دیوار', 'کاغذ دیواری', 'دکور', 'دیزاین داخلی'],
+  },
 
   // ── green ─────────────────────────────────────────────────────────────────
   gardening: {
@@ -227,6 +237,16 @@ export const CATEGORY_SYNONYMS: Record<string, Synonyms> = {
     uk: ['хатні справи', 'хатня робота', 'домашні справи', 'домашня робота', 'покупки', 'прасува', 'прання', 'мити посуд', 'допомога вдома', 'допомагати вдома', 'по дому', 'по господарству'],
     ro: ['treburi casnice', 'treburile casei', 'treburi prin casă', 'cumpărături', 'călcat', 'spălat vase', 'spălat rufe', 'ajutor în casă', 'menaj'],
     fa: ['کارهای خانه', 'کار خانه', 'کار های خانه', 'خرید', 'سودا', 'اتو کردن', 'اتوکشی', 'لباس شویی', 'ظرف شستن', 'ظرف شویی', 'کمک در خانه', 'کمک خانه'],
+  },
+  hair_beauty: {
+    nl: ['kapper', 'kapster', 'haar knippen', 'haren knippen', 'haar snijden', 'haar doen', 'kapsel', 'vlechten', 'make-up', 'schminken', 'nagels', 'manicure', 'schoonheid', 'kapsalon'],
+    en: ['hairdress', 'haircut', 'hair cut', 'cut hair', 'cutting hair', 'do hair', 'barber', 'braids', 'braiding', 'make-up', 'makeup', 'nails', 'manicure', 'beauty', 'hairstyl'],
+    fr: ['coiffeu', 'coiffure', 'couper les cheveux', 'les cheveux', 'tresses', 'maquillage', 'ongles', 'manucure', 'esthéticienne', 'soins de beauté', 'beauté', 'barbier'],
+    ar: ['حلاق', 'الحلاقة', 'قص الشعر', 'تصفيف الشعر', 'كوافير', 'كوافيرة', 'مكياج', 'ماكياج', 'تجميل', 'الأظافر', 'ضفائر'],
+    tr: ['kuaför', 'kuafor', 'berber', 'saç kes', 'sac kes', 'saç yap', 'sac yap', 'makyaj', 'tırnak', 'tirnak', 'manikür', 'manikur', 'güzellik', 'guzellik'],
+    uk: ['перукар', 'стрижк', 'підстриг', 'стрижу', 'зачіск', 'макіяж', 'манікюр', 'нігті', 'косметолог', 'барбер'],
+    ro: ['frizer', 'coafor', 'coafez', 'coafur', 'tuns', 'machiaj', 'unghii', 'manichiur', 'cosmetic', 'frumusețe', 'frumusete'],
+    fa: ['آرایشگر', 'آرایشگاه', 'سلمانی', 'اصلاح مو', 'کوتاه کردن مو', 'موی سر', 'آرایش', 'ناخن', 'میکاپ', 'زیبایی'],
   },
 
   // ── learning ──────────────────────────────────────────────────────────────
