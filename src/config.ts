@@ -4,8 +4,8 @@
  */
 import { z } from 'zod';
 import { DEFAULT_MATCHING, type MatchingConfig } from './core/matching/config.js';
+import { UUID_PATTERN as GUID } from './core/ids.js';
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const weightsSchema = z
   .object({
     category: z.number().min(0),

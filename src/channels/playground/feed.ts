@@ -9,11 +9,11 @@ import { translator } from '../../i18n/index.js';
 import type { Handler } from '../../http/server.js';
 import { applyDecision, digestIn, isDecisionVerb } from '../cards/matchmaker-cards.js';
 import { dataOf, jsonRoute, langOf } from './json.js';
+import { isUuid } from '../../core/ids.js';
 
 export const FEED_STATES = ['suggested', 'snoozed', 'introduced', 'accepted', 'declined', 'met'] as const;
 export type FeedState = (typeof FEED_STATES)[number];
 const FEED_SIZE = 20;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface FeedDeps {
   readonly desk: MatchDesk;
@@ -36,7 +36,7 @@ export function feedRoutes(deps: FeedDeps): Record<string, Handler> {
 
   const decide = jsonRoute(async (body) => {
     const matchId = String(body.matchId ?? '');
-    if (!UUID.test(matchId) || !isDecisionVerb(body.verb)) return { ok: false };
+    if (!isUuid(matchId) || !isDecisionVerb(body.verb)) return { ok: false };
     const ok = await applyDecision(desk, body.verb, matchId, dataOf(body));
     await deps.settle();
     const [view] = await desk.views([matchId]);

@@ -5,9 +5,9 @@
 import { z } from 'zod';
 import { AdminError } from './errors.js';
 import { parseServiceSpec } from './service-spec.js';
+import { UUID_PATTERN as GUID } from '../ids.js';
 
 const CODE = /^[a-z0-9-]{2,32}$/;
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const code = (what: string) => z.string({ error: what }).trim().regex(CODE, what);
 const label = (what: string, max: number) => z.string({ error: what }).trim().min(1, what).max(max, what);

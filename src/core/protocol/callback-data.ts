@@ -5,6 +5,7 @@
  */
 import { ALL_STEPS, type Step } from '../dialogue/types.js';
 import { isLang, type Lang } from '../taxonomy/categories.js';
+import { isUuid } from '../ids.js';
 
 /** Telegram's limit for `callback_data`, in bytes. */
 export const MAX_CALLBACK_BYTES = 64;
@@ -40,7 +41,6 @@ export type CallbackData =
   /** Ask the matchmaker to call. */
   | { readonly type: 'helpCall' };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const STILL = { y: 'keep', p: 'pause' } as const;
 
 const codeOf = <T extends Record<string, string>>(table: T, value: string): string => Object.entries(table).find(([, v]) => v === value)![0];
@@ -83,7 +83,7 @@ export const stepCallback = (step: Step, action: string, ...args: string[]): str
 const isStep = (kind: string): kind is Step => (ALL_STEPS as readonly string[]).includes(kind);
 
 function decodeMatchButton(kind: string, code: string | undefined, matchId: string | undefined): CallbackData | null {
-  if (!matchId || !UUID.test(matchId)) return null;
+  if (!isUuid(matchId)) return null;
   if (kind === 'intro') {
     const answer = valueOf(INTRO_ANSWERS, code);
     return answer ? { type: 'intro', matchId, answer } : null;
