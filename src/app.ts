@@ -25,7 +25,7 @@ import { createMatchDesk } from './services/desk.js';
 import { createIntakeStore, type FloodPolicy } from './services/intake-store.js';
 import { appJobs, createScheduler, type Scheduler } from './services/jobs.js';
 import { createInternalDeliverer } from './services/outbox/internal.js';
-import { createOutboxWorker, type Deliverer, type OutboxWorker } from './services/outbox/worker.js';
+import { createOutboxWorker, type OutboxWorker, type OutboxWorkerOptions } from './services/outbox/worker.js';
 import { createPlayground } from './channels/playground/api.js';
 import { DEMO_ORGANISATIONS, loadDemoData } from './services/demo.js';
 import type { ImpactPort } from './core/impact/figures.js';
@@ -162,7 +162,7 @@ function connectTeams(s: Services): TeamsChannel {
 }
 
 /** One deliverer per channel the outbox carries. */
-function createDeliverers(s: Services, overrides: AppOverrides, teams: TeamsChannel): Partial<Record<'telegram' | 'teams' | 'internal' | 'playground', Deliverer>> {
+function createDeliverers(s: Services, overrides: AppOverrides, teams: TeamsChannel): OutboxWorkerOptions['deliverers'] {
   const token = s.config.TELEGRAM_BOT_TOKEN;
   const interval = overrides.perChatIntervalMs !== undefined ? { perChatIntervalMs: overrides.perChatIntervalMs } : {};
   return {

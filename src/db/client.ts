@@ -42,6 +42,9 @@ export interface DatabaseOptions {
   migrate?: boolean;
 }
 
+/** A moment as a raw-SQL parameter both drivers take (postgres.js refuses a Date there). */
+export const timestamptz = (date: Date) => sql`${date.toISOString()}::timestamptz`;
+
 /** Rows of a raw `db.execute` result: postgres.js returns an array, PGlite `{ rows }`. */
 export function rowsOf<T>(result: unknown): T[] {
   if (Array.isArray(result)) return result as T[];

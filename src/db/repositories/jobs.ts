@@ -1,16 +1,14 @@
 /** Claims of scheduled jobs: whoever moves a due job's `next_run_at` on runs it, everyone else skips. */
 import { sql } from 'drizzle-orm';
-import { rowsOf, type Executor } from '../client.js';
+import { rowsOf, timestamptz, type Executor } from '../client.js';
 
-/** A moment as a parameter both drivers take. */
-const at = (date: Date) => sql`${date.toISOString()}::timestamptz`;
 
 /**
  * Claims one run of `name` when it is due (its first run is due at `firstRunAt`); the next run is
  * then due `everySeconds` later. True when this caller claimed it.
  */
 export async function claimJob(db: Executor, name: string, everySeconds: number, firstRunAt: Date): Promise<boolean> {
-  await db.execute(sql`insert into jobs (name, next_run_at) values (${name}, ${at(firstRunAt)}) on conflict (name) do nothing`);
+  await db.execute(sql`insert into jobs (name, next_run_at) values (${name}, ${timestamptz(firstRunAt)}) on conflict (name) do nothing`);
   const claimed = await db.execute(sql`update jobs set next_run_at = now() + make_interval(secs => ${everySeconds}), last_started_at = now()
     where name = ${name} and next_run_at <= now() returning name`);
   return rowsOf(claimed).length > 0;

@@ -1,12 +1,10 @@
 /** What retention reads and changes; the rules are in core/retention.ts, the run in services. */
 import { sql } from 'drizzle-orm';
 import type { DialogueState } from '../../core/dialogue/types.js';
-import { rowsOf, type Executor } from '../client.js';
+import { rowsOf, timestamptz, type Executor } from '../client.js';
 
 const LOCK = sql`hashtext('goesting:retention')`;
 const lastActive = sql`greatest(p.updated_at, coalesce(d.updated_at, p.updated_at))`;
-/** A moment as a parameter both drivers take (postgres.js refuses a Date in raw SQL). */
-const at = (date: Date) => sql`${date.toISOString()}::timestamptz`;
 const count = async (tx: Executor, query: ReturnType<typeof sql>) => Number(rowsOf<{ n: number }>(await tx.execute(query))[0]?.n ?? 0);
 
 /** One instance at a time: false when another holds the lock (for this transaction). */
@@ -21,7 +19,7 @@ export async function dropItemText(tx: Executor, before: Date): Promise<number> 
     tx,
     sql`with dropped as (
         update profile_items set free_text = null, voice_file_id = null
-        where participant_id is not null and created_at < ${at(before)} and (free_text is not null or voice_file_id is not null)
+        where participant_id is not null and created_at < ${timestamptz(before)} and (free_text is not null or voice_file_id is not null)
         returning 1)
       select count(*)::int as n from dropped`,
   );
@@ -32,7 +30,7 @@ export async function dropItemText(tx: Executor, before: Date): Promise<number> 
 
 /** Matchmakers' notes on matches unchanged since `before`. */
 export async function dropMatchNotes(tx: Executor, before: Date): Promise<void> {
-  await tx.execute(sql`update matches set meeting_note = null, dismiss_reason = null where updated_at < ${at(before)} and (meeting_note is not null or dismiss_reason is not null)`);
+  await tx.execute(sql`update matches set meeting_note = null, dismiss_reason = null where updated_at < ${timestamptz(before)} and (meeting_note is not null or dismiss_reason is not null)`);
 }
 
 const HAS_TEXT = sql.raw(
@@ -45,7 +43,7 @@ const HAS_TEXT = sql.raw(
 /** Dialogue states untouched since `before` that still hold typed words or voice notes. */
 export async function statesWithText(tx: Executor, before: Date, limit: number): Promise<{ participantId: string; version: number; data: unknown }[]> {
   const rows = rowsOf<{ participant_id: string; version: number; data: unknown }>(
-    await tx.execute(sql`select participant_id, version, data from dialogue_states where updated_at < ${at(before)} and (${HAS_TEXT}) limit ${limit}`),
+    await tx.execute(sql`select participant_id, version, data from dialogue_states where updated_at < ${timestamptz(before)} and (${HAS_TEXT}) limit ${limit}`),
   );
   return rows.map((r) => ({ participantId: r.participant_id, version: Number(r.version), data: r.data }));
 }
@@ -80,7 +78,7 @@ export async function silentSinceWarning(tx: Executor, warnedBefore: Date, limit
   const rows = rowsOf<{ id: string }>(
     await tx.execute(sql`
       select p.id from participants p left join dialogue_states d on d.participant_id = p.id
-      where p.retention_warned_at is not null and p.retention_warned_at <= ${at(warnedBefore)}
+      where p.retention_warned_at is not null and p.retention_warned_at <= ${timestamptz(warnedBefore)}
         and ${lastActive} <= p.retention_warned_at
       limit ${limit}`),
   );
@@ -94,12 +92,12 @@ export async function dueForWarning(tx: Executor, inactiveBefore: Date, limit: n
       select p.id, p.language as lang, ci.channel, ci.chat_id from participants p
       left join dialogue_states d on d.participant_id = p.id
       left join lateral (select channel, chat_id from channel_identities where participant_id = p.id order by created_at desc limit 1) ci on true
-      where p.retention_warned_at is null and ${lastActive} < ${at(inactiveBefore)}
+      where p.retention_warned_at is null and ${lastActive} < ${timestamptz(inactiveBefore)}
       limit ${limit}`),
   );
 }
 
 /** Set without touching updated_at, so the warning itself is not mistaken for activity. */
 export async function markWarned(tx: Executor, participantId: string, now: Date): Promise<void> {
-  await tx.execute(sql`update participants set retention_warned_at = ${at(now)} where id = ${participantId}`);
+  await tx.execute(sql`update participants set retention_warned_at = ${timestamptz(now)} where id = ${participantId}`);
 }
