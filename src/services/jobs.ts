@@ -8,7 +8,7 @@ import type { RetentionPolicy } from '../core/retention.js';
 import type { Database } from '../db/client.js';
 import { claimJob, finishJob } from '../db/repositories/jobs.js';
 import { pruneBookkeeping } from '../db/repositories/bookkeeping.js';
-import type { Logger } from '../logger.js';
+import { errorFields, type Logger } from '../logger.js';
 import { runRetention } from './retention.js';
 
 export interface Job {
@@ -57,7 +57,8 @@ export function createScheduler(options: SchedulerOptions) {
       if (result && Object.values(result).some(Boolean)) log.info({ job: job.name, ...result }, 'job done');
     } catch (error) {
       log.error({ job: job.name, err: error }, 'job failed');
-      await finishJob(db, job.name, error instanceof Error ? `${error.name}: ${error.message.slice(0, 200)}` : 'failed').catch(() => undefined);
+      const { type, message } = errorFields(error);
+      await finishJob(db, job.name, `${type}: ${message.slice(0, 200)}`).catch(() => undefined);
     }
   }
 
