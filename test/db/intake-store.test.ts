@@ -5,23 +5,22 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIntakeService, type Identity } from '../../src/core/intake-service.js';
-import { openDatabase, rowsOf, type DatabaseHandle } from '../../src/db/client.js';
+import { rowsOf } from '../../src/db/client.js';
 import { createIntakeStore, DEFAULT_FLOOD_POLICY } from '../../src/services/intake-store.js';
 import { seedPlaces } from '../../src/db/seed.js';
-import { openTestDatabase, type TestDatabase } from '../support/db.js';
+import { openSecondHandle, openTestDatabase, type TestDatabase } from '../support/db.js';
 import { count, tablesMentioning } from '../support/inspect.js';
 
 let test: TestDatabase;
-let second: DatabaseHandle;
+let second: Awaited<ReturnType<typeof openSecondHandle>>;
 
 beforeAll(async () => {
   test = await openTestDatabase();
   await seedPlaces(test.handle.db);
-  // A second "instance": its own pool on a server, the same embedded database on PGlite.
-  second = test.url ? await openDatabase({ url: test.url, migrate: false }) : test.handle;
+  second = await openSecondHandle(test);
 });
 afterAll(async () => {
-  if (second !== test.handle) await second.close();
+  await second.close();
   await test.close();
 });
 
@@ -30,7 +29,7 @@ const who = (n: number): Identity => ({ channel: 'telegram', externalId: String(
 const generous = { burst: 1000, perSecond: 1000 };
 
 function services(flood = generous) {
-  return [createIntakeService(createIntakeStore(test.handle.db, flood)), createIntakeService(createIntakeStore(second.db, flood))] as const;
+  return [createIntakeService(createIntakeStore(test.handle.db, flood)), createIntakeService(createIntakeStore(second.handle.db, flood))] as const;
 }
 
 async function consented(n: number) {

@@ -5,24 +5,24 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { openDatabase, rowsOf, type DatabaseHandle } from '../../src/db/client.js';
+import { rowsOf } from '../../src/db/client.js';
 import { DeliveryError, type NewOutboxMessage, type OutboxRow } from '../../src/core/outbox/messages.js';
 import { enqueue, outboxCounts } from '../../src/db/repositories/outbox.js';
 import { createOutboxWorker } from '../../src/services/outbox/worker.js';
 import { createLogger } from '../../src/logger.js';
-import { openTestDatabase, type TestDatabase } from '../support/db.js';
+import { openSecondHandle, openTestDatabase, type TestDatabase } from '../support/db.js';
 
 let test: TestDatabase;
-let second: DatabaseHandle;
+let second: Awaited<ReturnType<typeof openSecondHandle>>;
 const log = createLogger('silent');
 const db = () => test.handle.db;
 
 beforeAll(async () => {
   test = await openTestDatabase();
-  second = test.url ? await openDatabase({ url: test.url, migrate: false }) : test.handle;
+  second = await openSecondHandle(test);
 });
 afterAll(async () => {
-  if (second !== test.handle) await second.close();
+  await second.close();
   await test.close();
 });
 beforeEach(async () => {
@@ -107,7 +107,7 @@ describe('outbox', () => {
       seen.push((row.payload as unknown as { n: number }).n);
     };
     const a = createOutboxWorker({ db: db(), log, batchSize: 7, deliverers: { internal: deliverer } });
-    const b = createOutboxWorker({ db: second.db, log, batchSize: 7, deliverers: { internal: deliverer } });
+    const b = createOutboxWorker({ db: second.handle.db, log, batchSize: 7, deliverers: { internal: deliverer } });
     await Promise.all([a.drain(), b.drain()]);
     expect(seen.sort((x, y) => x - y)).toEqual(Array.from({ length: 60 }, (_, i) => i));
   });
@@ -131,7 +131,7 @@ describe('outbox', () => {
     });
     void dying.runOnce();
     await new Promise((r) => setTimeout(r, 100));
-    const takeover = createOutboxWorker({ db: second.db, log, deliverers: { internal: async (row) => void delivered.push((row.payload as unknown as { n: number }).n) } });
+    const takeover = createOutboxWorker({ db: second.handle.db, log, deliverers: { internal: async (row) => void delivered.push((row.payload as unknown as { n: number }).n) } });
     await takeover.drain();
     expect(delivered).toEqual([0, 1]); // the claim of the dead worker still holds
     await new Promise((r) => setTimeout(r, 1200));

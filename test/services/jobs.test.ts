@@ -4,20 +4,20 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { openDatabase, rowsOf, type DatabaseHandle } from '../../src/db/client.js';
+import { rowsOf } from '../../src/db/client.js';
 import { createLogger } from '../../src/logger.js';
 import { createScheduler, type Job } from '../../src/services/jobs.js';
-import { openTestDatabase, type TestDatabase } from '../support/db.js';
+import { openSecondHandle, openTestDatabase, type TestDatabase } from '../support/db.js';
 
 let test: TestDatabase;
-let second: DatabaseHandle;
+let second: Awaited<ReturnType<typeof openSecondHandle>>;
 const log = createLogger('silent');
 beforeAll(async () => {
   test = await openTestDatabase();
-  second = test.url ? await openDatabase({ url: test.url, migrate: false }) : test.handle;
+  second = await openSecondHandle(test);
 });
 afterAll(async () => {
-  if (second !== test.handle) await second.close();
+  await second.close();
   await test.close();
 });
 
@@ -30,7 +30,7 @@ describe('jobs', () => {
   it('runs a due job on one instance only, and again only when it is due again', async () => {
     const job = counting('test-once');
     const a = createScheduler({ db: test.handle.db, log, jobs: [job] });
-    const b = createScheduler({ db: second.db, log, jobs: [job] });
+    const b = createScheduler({ db: second.handle.db, log, jobs: [job] });
     const [ranA, ranB] = await Promise.all([a.runDue(), b.runDue()]);
     expect([...ranA, ...ranB]).toEqual(['test-once']);
     expect(job.runs).toBe(1);

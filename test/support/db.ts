@@ -65,3 +65,13 @@ export function useTestDatabase(options: { seed?: boolean } = {}): () => TestDat
   });
   return () => test!;
 }
+
+/**
+ * A second "instance" on the same database: its own pool on a server; on PGlite (one connection)
+ * the same handle. `close` closes only what it opened.
+ */
+export async function openSecondHandle(test: TestDatabase): Promise<{ handle: DatabaseHandle; close(): Promise<void> }> {
+  if (!test.url) return { handle: test.handle, close: async () => undefined };
+  const handle = await openDatabase({ url: test.url, migrate: false });
+  return { handle, close: () => handle.close() };
+}
