@@ -7,10 +7,13 @@
  *
  * What is measured is what the dialogue does: `readOwnWords` at every question — flags when a
  * sensitive topic is found (the words are then not kept), and at most three categories, as
- * "Did you mean …?" offers them; ambitions typed in own words are not matched yet.
+ * "Did you mean …?" offers them — ambition ids at the ambition question. The figures are also given
+ * per half: `npm run words:misses` shows the misses of the tuning half only, so the held-out half
+ * stays a fair measure of words nobody tuned the lexicon on.
  */
 import { existsSync } from 'node:fs';
 import { readOwnWords } from '../src/core/taxonomy/own-words.js';
+import type { Lang } from '../src/core/taxonomy/categories.js';
 import { LANGS, readWordCases, WORDS_DIR, type WordCase } from '../test/support/words.js';
 
 interface Tally {
@@ -30,8 +33,8 @@ interface Tally {
 const empty = (): Tally => ({ tp: 0, fp: 0, fn: 0, sensitiveCases: 0, sensitiveCaught: 0, stored: 0, falseAlarms: 0, ordinary: 0, cases: 0 });
 
 function understand(c: WordCase): { labels: string[]; flags: string[] } {
-  const read = readOwnWords(c.text, { categories: c.part !== 'ambition' });
-  return { labels: read.categories, flags: read.flags };
+  const read = readOwnWords(c.text, { part: c.part, lang: LANG });
+  return { labels: c.part === 'ambition' ? read.ambitions : read.categories, flags: read.flags };
 }
 
 function add(t: Tally, c: WordCase): void {
@@ -65,7 +68,10 @@ function row(name: string, t: Tally): string {
   return `${name.padEnd(8)} ${String(t.cases).padStart(5)}  ${fmt(p)}  ${fmt(r)}  ${fmt(f1)}   ${fmt(ratio(t.sensitiveCaught, t.sensitiveCases))} (${t.sensitiveCaught}/${t.sensitiveCases})   ${String(t.stored).padStart(6)}   ${alarms}`;
 }
 
+let LANG: Lang = 'nl';
 const total = empty();
+/** The set is split in two halves: lexicon work may look at the misses of the even cases only. */
+const halves = { 'tuning half (even cases)': empty(), 'held-out half (odd cases)': empty() };
 console.log('language cases  precision recall  F1      sensitive recall   stored   false alarms (ordinary answers flagged)');
 for (const lang of LANGS) {
   if (!existsSync(new URL(`${lang}.json`, WORDS_DIR))) {
@@ -73,11 +79,14 @@ for (const lang of LANGS) {
     continue;
   }
   const t = empty();
-  for (const c of readWordCases(lang)) {
+  LANG = lang;
+  readWordCases(lang).forEach((c, i) => {
     add(t, c);
     add(total, c);
-  }
+    add(Object.values(halves)[i % 2]!, c);
+  });
   console.log(row(lang, t));
 }
 console.log(row('overall', total));
+for (const [name, t] of Object.entries(halves)) console.log(`${row('', t)}   ← ${name}`);
 console.log('goals: overall F1 ≥ 0.90, every language ≥ 0.85, sensitive recall ≥ 0.98 with no sensitive words stored');

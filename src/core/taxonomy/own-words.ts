@@ -1,22 +1,41 @@
 /**
- * What someone's own words say, read fail-safe: the sensitive-topic detector runs first on every
- * free text; when it fires, the topics are kept as flags and the words are never kept — but the
+ * What someone's own words say, read fail-safe: the sensitive-topic detector runs on every free
+ * text; when it fires, the topics are kept as flags and the words are never kept — but the
  * ordinary categories said in the same text still count ("work, and I also have debts" is
  * job search plus a money flag). One rule for the dialogue and the importer.
  */
-import type { SensitiveFlag } from './categories.js';
-import { detectSensitive, suggestCategories } from './text-match.js';
+import { readText, type Suggestion, type TextPart } from '../understanding/read.js';
+import type { Ambition, Lang, SensitiveFlag } from './categories.js';
 
 export interface OwnWords {
   readonly flags: SensitiveFlag[];
-  /** Category ids found, best first. */
+  /** Category ids found, best first, at most `limit`. */
   readonly categories: string[];
+  /** Ambition ids found, best first, at most `limit`. */
+  readonly ambitions: Ambition[];
+  /** The same, with how sure each one is and the lexicon entry that said it. */
+  readonly suggestions: readonly Suggestion[];
   /** Whether the words themselves may be stored: never when a sensitive topic was found. */
   readonly keepWords: boolean;
 }
 
-export function readOwnWords(text: string, options: { readonly categories: boolean; readonly limit?: number }): OwnWords {
-  const flags = detectSensitive(text);
-  const categories = options.categories ? suggestCategories(text, options.limit) : [];
-  return { flags, categories, keepWords: flags.length === 0 };
+export interface OwnWordsOptions {
+  readonly part: TextPart;
+  readonly lang?: Lang;
+  /** At most this many suggestions (3: what "Did you mean …?" offers). */
+  readonly limit?: number;
+}
+
+export function readOwnWords(text: string, options: OwnWordsOptions): OwnWords {
+  const reading = readText(text, options);
+  const limit = options.limit ?? 3;
+  const ambition = options.part === 'ambition';
+  const suggestions = (ambition ? reading.ambitions : reading.categories).slice(0, limit);
+  return {
+    flags: reading.flags,
+    categories: ambition ? [] : suggestions.map((s) => s.id),
+    ambitions: ambition ? reading.ambitions.slice(0, limit).map((s) => s.id) : [],
+    suggestions,
+    keepWords: reading.flags.length === 0,
+  };
 }

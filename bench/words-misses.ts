@@ -1,0 +1,34 @@
+/**
+ * `npm run words:misses -- <lang> [fp|fn|sensitive|alarm]`: the answers of the tuning half of the
+ * labelled set (even cases) that the lexicon gets wrong, with the entry that fired — for whoever
+ * extends `lexicon/<lang>.json`. The odd cases are never shown, so that half stays a fair test.
+ */
+import { isLang } from '../src/core/taxonomy/categories.js';
+import { readText } from '../src/core/understanding/read.js';
+import { readWordCases } from '../test/support/words.js';
+
+const [lang, mode = 'all'] = process.argv.slice(2);
+if (!isLang(lang)) {
+  console.error('usage: npm run words:misses -- <nl|en|fr|ar|tr|uk|ro|fa> [fp|fn|sensitive|alarm]');
+  process.exit(2);
+}
+let shown = 0;
+readWordCases(lang).forEach((c, i) => {
+  if (i % 2 === 1) return;
+  const r = readText(c.text, { part: c.part, lang });
+  const got = (c.part === 'ambition' ? r.ambitions : r.categories).slice(0, 3);
+  const expected: string[] = c.part === 'ambition' ? c.ambitions : c.categories;
+  const extra = got.filter((x) => !expected.includes(x.id));
+  const missed = expected.filter((x) => !got.some((g) => g.id === x));
+  const sensitiveMissed = c.sensitive.length > 0 && r.flags.length === 0;
+  const alarm = c.sensitive.length === 0 && r.flags.length > 0;
+  const wanted = { all: extra.length > 0 || missed.length > 0 || sensitiveMissed || alarm, fp: extra.length > 0, fn: missed.length > 0, sensitive: sensitiveMissed, alarm }[mode];
+  if (!wanted) return;
+  shown++;
+  console.log(`[${c.part}] ${c.text}`);
+  if (extra.length) console.log(`   offered, not meant: ${extra.map((x) => `${x.id} (entry "${x.entry}", ${x.confidence})`).join(', ')}`);
+  if (missed.length) console.log(`   meant, not found:   ${missed.join(', ')}`);
+  if (sensitiveMissed) console.log(`   SENSITIVE NOT FLAGGED: ${c.sensitive.join(', ')} — these words would be stored`);
+  if (alarm) console.log(`   flagged, not sensitive: ${r.flags.join(', ')} (entries ${(r.sensitiveEntries ?? []).join(', ')})`);
+});
+console.log(`${shown} answers of the tuning half shown`);

@@ -1,0 +1,85 @@
+/**
+ * Which lexicon words each token of a text is, and how sure that is: 1 for the same word, 0.95
+ * for the same stem or the same Arabic-script core, 0.9 when the entry starts the word, 0.7 for
+ * a typo.
+ */
+import type { Lang } from '../taxonomy/categories.js';
+import { isArabicScript, type TextToken } from './fold.js';
+import type { CompiledLexicon, PatternWord, WordRef } from './patterns.js';
+import { arabicScriptForms, stemOf } from './stem.js';
+import { allowedTypos, editDistance } from './typos.js';
+
+export const QUALITY = { same: 1, stem: 0.95, core: 0.95, start: 0.9, typo: 0.7 } as const;
+
+/** Shorter stems are mostly little words (Dutch "bijen" bees → "bij" at). */
+const MIN_STEM = 4;
+
+export interface Hit {
+  readonly token: number;
+  readonly quality: number;
+}
+
+/** pattern index → word index → the tokens that are that word. */
+export type HitMap = Map<number, Map<number, Hit[]>>;
+
+function record(hits: HitMap, ref: WordRef, hit: Hit): void {
+  let words = hits.get(ref.pattern);
+  if (!words) hits.set(ref.pattern, (words = new Map()));
+  const list = words.get(ref.word);
+  if (!list) words.set(ref.word, [hit]);
+  else {
+    const same = list.find((h) => h.token === hit.token);
+    if (!same) list.push(hit);
+    else if (same.quality < hit.quality) list[list.indexOf(same)] = hit;
+  }
+}
+
+function wordOf(lex: CompiledLexicon, ref: WordRef): PatternWord {
+  return lex.patterns[ref.pattern]!.words[ref.word]!;
+}
+
+function typoQuality(word: string, candidate: PatternWord): number {
+  if (candidate.exact) return 0;
+  // Arabic-script roots differ by one letter (العزف playing music, العنف violence): no typos there below seven letters.
+  const max = candidate.arabic && candidate.text.length < 7 ? 0 : allowedTypos(candidate.text.length);
+  if (max === 0) return 0;
+  return editDistance(word, candidate.text, max) <= max ? QUALITY.typo : 0;
+}
+
+function tokenHits(lex: CompiledLexicon, langs: readonly Lang[], token: string, index: number, hits: HitMap): void {
+  const forms = isArabicScript(token) ? arabicScriptForms(token) : [token];
+  for (const form of forms) {
+    for (const ref of lex.byForm.get(form) ?? []) {
+      const w = wordOf(lex, ref);
+      if (w.exact && form !== token) continue;
+      record(hits, ref, { token: index, quality: form === token && w.text === token ? QUALITY.same : QUALITY.core });
+    }
+    for (const ref of lex.byStart.get(form.slice(0, 3)) ?? []) {
+      const w = wordOf(lex, ref);
+      if (w.forms.some((f) => (f.length >= 4 || f === w.text) && form.startsWith(f) && form !== f)) record(hits, ref, { token: index, quality: QUALITY.start });
+    }
+  }
+  for (const lang of langs) {
+    const stem = stemOf(lang, token);
+    if (stem.length >= MIN_STEM) for (const ref of lex.byStem.get(`${lang}:${stem}`) ?? []) record(hits, ref, { token: index, quality: QUALITY.stem });
+  }
+  if (token.length >= 4) {
+    for (const ref of lex.byInitial.get(token[0]!) ?? []) {
+      if (!langs.includes(lex.patterns[ref.pattern]!.lang)) continue;
+      const q = typoQuality(token, wordOf(lex, ref));
+      if (q > 0) record(hits, ref, { token: index, quality: q });
+    }
+  }
+}
+
+/**
+ * The hits of every token. Stems and typos are only tried in `langs` (the resident's language):
+ * another language's stemmer or a near miss across languages finds words nobody said (French
+ * "les" is the stem of Dutch "lees"); the exact words and word starts of all eight still count,
+ * so a Dutch word inside an Arabic sentence is understood.
+ */
+export function findHits(lex: CompiledLexicon, tokens: readonly TextToken[], langs: readonly Lang[]): HitMap {
+  const hits: HitMap = new Map();
+  tokens.forEach((t, i) => tokenHits(lex, langs, t.word, i, hits));
+  return hits;
+}

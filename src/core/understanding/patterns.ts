@@ -1,0 +1,108 @@
+/**
+ * The lexicon compiled for fast lookup. Each entry ("fiets herstellen") becomes a pattern of
+ * words; each word is found by its folded form, its stem in the entry's language, as the start
+ * of a longer word (entries of four letters or more), at the core of an Arabic-script word (its
+ * clitics taken off), or with a typo (words of five letters or more). An entry ending in `$`
+ * matches only its exact words.
+ */
+import { UI_LANGUAGES, type Lang } from '../taxonomy/categories.js';
+import { foldText, isArabicScript } from './fold.js';
+import { LEXICONS } from './lexicon.js';
+import { arabicScriptForms, stemOf } from './stem.js';
+
+export type PatternKind = 'category' | 'sensitive' | 'ambition';
+
+export interface PatternWord {
+  readonly text: string;
+  readonly stem: string;
+  /** Arabic-script words: the word and its cores without clitics. */
+  readonly forms: readonly string[];
+  readonly prefix: boolean;
+  readonly exact: boolean;
+  readonly arabic: boolean;
+}
+
+export interface Pattern {
+  readonly kind: PatternKind;
+  readonly id: string;
+  readonly lang: Lang;
+  /** The entry as written in the lexicon, for explanations. */
+  readonly entry: string;
+  readonly words: readonly PatternWord[];
+  readonly letters: number;
+}
+
+export interface WordRef {
+  readonly pattern: number;
+  readonly word: number;
+}
+
+export interface CompiledLexicon {
+  readonly patterns: readonly Pattern[];
+  /** Folded words and Arabic-script cores → the pattern words they are. */
+  readonly byForm: ReadonlyMap<string, WordRef[]>;
+  /** `lang:stem` → pattern words with that stem. */
+  readonly byStem: ReadonlyMap<string, WordRef[]>;
+  /** First three letters → pattern words that may start a longer word. */
+  readonly byStart: ReadonlyMap<string, WordRef[]>;
+  /** First letter → pattern words long enough to be recognised with a typo. */
+  readonly byInitial: ReadonlyMap<string, WordRef[]>;
+}
+
+function compileWord(lang: Lang, text: string, exact: boolean): PatternWord {
+  const arabic = isArabicScript(text);
+  return {
+    text,
+    stem: exact ? '' : stemOf(lang, text),
+    forms: arabic && !exact ? arabicScriptForms(text) : [text],
+    prefix: !exact && text.length >= (arabic ? 3 : 4),
+    exact,
+    arabic,
+  };
+}
+
+function push(map: Map<string, WordRef[]>, key: string, ref: WordRef): void {
+  const list = map.get(key);
+  if (list) list.push(ref);
+  else map.set(key, [ref]);
+}
+
+function entriesOf(lang: Lang): Array<[PatternKind, string, string]> {
+  const lexicon = LEXICONS[lang];
+  const out: Array<[PatternKind, string, string]> = [];
+  const sections: Array<[PatternKind, Record<string, string[]>]> = [['category', lexicon.categories], ['sensitive', lexicon.sensitive], ['ambition', lexicon.ambitions]];
+  for (const [kind, section] of sections) for (const [id, list] of Object.entries(section)) for (const entry of list) out.push([kind, id, entry]);
+  return out;
+}
+
+export function compileLexicon(): CompiledLexicon {
+  const patterns: Pattern[] = [];
+  const byForm = new Map<string, WordRef[]>();
+  const byStem = new Map<string, WordRef[]>();
+  const byStart = new Map<string, WordRef[]>();
+  const byInitial = new Map<string, WordRef[]>();
+  for (const lang of UI_LANGUAGES) {
+    for (const [kind, id, entry] of entriesOf(lang)) {
+      const exact = entry.endsWith('$');
+      const words = foldText(exact ? entry.slice(0, -1) : entry).split(' ').filter(Boolean).map((w) => compileWord(lang, w, exact));
+      if (words.length === 0) continue;
+      const index = patterns.push({ kind, id, lang, entry, words, letters: words.reduce((n, w) => n + w.text.length, 0) }) - 1;
+      words.forEach((w, word) => {
+        const ref = { pattern: index, word };
+        for (const form of w.forms) push(byForm, form, ref);
+        if (w.stem.length >= 4) push(byStem, `${lang}:${w.stem}`, ref);
+        if (w.prefix) for (const form of w.forms) if (form.length >= 4 || form === w.text) push(byStart, form.slice(0, 3), ref);
+        if (!w.exact && w.text.length >= 5) push(byInitial, w.text[0]!, ref);
+      });
+    }
+  }
+  return { patterns, byForm, byStem, byStart, byInitial };
+}
+
+let compiled: CompiledLexicon | undefined;
+
+/** Compiled on first use, so starting the app does not pay for it. */
+export function lexicon(): CompiledLexicon {
+  compiled ??= compileLexicon();
+  return compiled;
+}

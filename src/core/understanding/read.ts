@@ -1,0 +1,131 @@
+/**
+ * Understanding a resident's own words: which categories, ambitions and sensitive topics they
+ * say, each with a confidence and the words that said it. Deterministic and explainable; nothing
+ * leaves the machine. Used by the dialogue, the importer and the offer form alike.
+ *
+ * - Every word of an entry must be found near the others, in any order ("ik repareer kapotte
+ *   fietsen" and "fietsen herstellen" both say 🚲 bike repair).
+ * - A longer entry wins over a shorter one on the same words (📱 smartphone help is not offered
+ *   for "gsm's herstellen" when 🔌 electronics repair is).
+ * - What is negated in its clause is not offered ("koken lukt me niet, maar tuinieren wel"),
+ *   except a need ("ik heb geen werk" is a need for work) and never a sensitive topic: that
+ *   detector fails safe and reads every word.
+ */
+import { UI_LANGUAGES, type Ambition, type Lang, type SensitiveFlag } from '../taxonomy/categories.js';
+import { tokenize, type TextToken } from './fold.js';
+import { findHits, type Hit, type HitMap } from './hits.js';
+import { negatedClauses } from './negation.js';
+import { lexicon, type CompiledLexicon, type Pattern, type PatternKind } from './patterns.js';
+
+export type TextPart = 'goesting' | 'skills' | 'needs' | 'ambition' | 'offer';
+
+export interface Suggestion<Id extends string = string> {
+  readonly id: Id;
+  /** 0–1: how sure the reading is (an exact entry 1, a stem 0.95, a typo 0.7). */
+  readonly confidence: number;
+  /** The lexicon entry that matched, for explanations (never shown for a sensitive topic). */
+  readonly entry: string;
+}
+
+export interface Reading {
+  /** Debugging aid: the sensitive entries that fired (never stored, never logged). */
+  readonly sensitiveEntries?: string[];
+  readonly flags: SensitiveFlag[];
+  readonly categories: Suggestion[];
+  readonly ambitions: Suggestion<Ambition>[];
+}
+
+interface Match {
+  readonly pattern: Pattern;
+  readonly tokens: readonly number[];
+  readonly quality: number;
+}
+
+/** How far apart the words of one entry may stand: a few words between them, no more. */
+const spanAllowed = (words: number) => words * 2 + 1;
+
+function place(pattern: Pattern, words: Map<number, Hit[]>): Match | null {
+  const n = pattern.words.length;
+  if (words.size < n) return null;
+  let best: Match | null = null;
+  for (const anchor of words.get(0) ?? []) {
+    const used = [anchor.token];
+    let quality = anchor.quality;
+    for (let w = 1; w < n; w++) {
+      const near = (words.get(w) ?? []).filter((h) => !used.includes(h.token)).sort((a, b) => Math.abs(a.token - anchor.token) - Math.abs(b.token - anchor.token) || b.quality - a.quality)[0];
+      if (!near) return best;
+      used.push(near.token);
+      quality = Math.min(quality, near.quality);
+    }
+    if (Math.max(...used) - Math.min(...used) > spanAllowed(n)) continue;
+    if (!best || quality > best.quality) best = { pattern, tokens: used, quality };
+  }
+  return best;
+}
+
+function matchesOf(lex: CompiledLexicon, hits: HitMap, kind: PatternKind): Match[] {
+  const out: Match[] = [];
+  for (const [index, words] of hits) {
+    const pattern = lex.patterns[index]!;
+    if (pattern.kind !== kind) continue;
+    const m = place(pattern, words);
+    if (m) out.push(m);
+  }
+  return out;
+}
+
+/** Longer entries first; a match whose words all belong to a longer one of another id is dropped. */
+function unshadowed(matches: readonly Match[]): Match[] {
+  const sorted = [...matches].sort((a, b) => b.pattern.words.length - a.pattern.words.length || b.pattern.letters - a.pattern.letters || b.quality - a.quality);
+  const owner = new Map<number, Set<string>>();
+  const kept: Match[] = [];
+  for (const m of sorted) {
+    const shadowed = m.tokens.every((t) => owner.has(t) && !owner.get(t)!.has(m.pattern.id));
+    if (shadowed) continue;
+    kept.push(m);
+    for (const t of m.tokens) (owner.get(t) ?? owner.set(t, new Set()).get(t)!).add(m.pattern.id);
+  }
+  return kept;
+}
+
+/** One suggestion per id: its best match; ranked by confidence, then by how early it was said. */
+function rank<Id extends string>(matches: readonly Match[]): Suggestion<Id>[] {
+  const best = new Map<string, { m: Match; count: number }>();
+  for (const m of matches) {
+    const seen = best.get(m.pattern.id);
+    if (!seen) best.set(m.pattern.id, { m, count: 1 });
+    else best.set(m.pattern.id, { m: m.quality > seen.m.quality ? m : seen.m, count: seen.count + 1 });
+  }
+  return [...best.values()]
+    .sort((a, b) => b.m.quality - a.m.quality || b.count - a.count || Math.min(...a.m.tokens) - Math.min(...b.m.tokens))
+    .map(({ m }) => ({ id: m.pattern.id as Id, confidence: Math.round(m.quality * 100) / 100, entry: m.pattern.entry }));
+}
+
+export interface ReadOptions {
+  /** The resident's language, when known: its negation words count, with Dutch ones. */
+  readonly lang?: Lang;
+  readonly part: TextPart;
+}
+
+function affirmed(matches: Match[], tokens: readonly TextToken[], negated: ReadonlySet<number>): Match[] {
+  return matches.filter((m) => !m.tokens.some((t) => negated.has(tokens[t]!.clause)));
+}
+
+export function readText(text: string, options: ReadOptions): Reading {
+  const tokens = tokenize(text);
+  if (tokens.length === 0) return { flags: [], categories: [], ambitions: [] };
+  const lex = lexicon();
+  const hits = findHits(lex, tokens, options.lang ? [options.lang] : UI_LANGUAGES);
+  const sensitive = matchesOf(lex, hits, 'sensitive');
+  const flags = [...new Set(sensitive.map((m) => m.pattern.id))] as SensitiveFlag[];
+  const negated = negatedClauses(tokens, options.lang);
+  const keepNegated = options.part === 'needs';
+  const categories = unshadowed(matchesOf(lex, hits, 'category'));
+  const ambitions = matchesOf(lex, hits, 'ambition');
+  return {
+    flags,
+    sensitiveEntries: sensitive.map((m) => `${m.pattern.entry}|${m.quality}`),
+    categories: rank(keepNegated ? categories : affirmed(categories, tokens, negated)),
+    ambitions: rank<Ambition>(affirmed(ambitions, tokens, negated)),
+  };
+}

@@ -1,0 +1,84 @@
+/**
+ * Stemming for the eight languages, so "fietsen", "fiets" and "fietsje" or "ремонтую" and
+ * "ремонт" meet. The Snowball-style stemmers of nlp.js cover nl, en, fr, ar, tr, uk and ro
+ * (Snowball itself has no Arabic-script Persian, Ukrainian or Arabic stemmer in JavaScript);
+ * nlp.js ships no Persian stemmer, so Persian gets a light suffix stripper here. Arabic and
+ * Persian words also carry clitics (و، ب، ال، می، ها): `arabicScriptForms` lists the word with
+ * them taken off, which is how a short entry is found at the core of a longer word — and never
+ * inside one.
+ */
+import ar from '@nlpjs/lang-ar';
+import en from '@nlpjs/lang-en';
+import fr from '@nlpjs/lang-fr';
+import nl from '@nlpjs/lang-nl';
+import ro from '@nlpjs/lang-ro';
+import tr from '@nlpjs/lang-tr';
+import uk from '@nlpjs/lang-uk';
+import type { Lang } from '../taxonomy/categories.js';
+import { foldText } from './fold.js';
+
+interface Stemmer {
+  stemWord(word: string): string;
+}
+
+const STEMMERS: Record<Exclude<Lang, 'fa'>, Stemmer> = {
+  ar: new ar.StemmerAr(),
+  en: new en.StemmerEn(),
+  fr: new fr.StemmerFr(),
+  nl: new nl.StemmerNl(),
+  ro: new ro.StemmerRo(),
+  tr: new tr.StemmerTr(),
+  uk: new uk.StemmerUk(),
+};
+
+const fold = (list: readonly string[]) => list.map(foldText).sort((a, b) => b.length - a.length);
+
+/** Persian suffixes (plural, possessive, person endings, comparative), longest first. */
+const FA_SUFFIXES = fold(['هایمان', 'هایتان', 'هایشان', 'هایم', 'هایت', 'هایش', 'های', 'ها', 'ترین', 'تر', 'مان', 'تان', 'شان', 'ام', 'ات', 'اش', 'یم', 'ید', 'ند', 'ی', 'م', 'ت', 'ش']);
+const FA_PREFIXES = fold(['نمی', 'می']);
+
+function stripOnce(word: string, affixes: readonly string[], atEnd: boolean, keep: number): string {
+  for (const a of affixes) {
+    if (word.length - a.length < keep) continue;
+    if (atEnd ? word.endsWith(a) : word.startsWith(a)) return atEnd ? word.slice(0, -a.length) : word.slice(a.length);
+  }
+  return word;
+}
+
+function stemPersian(word: string): string {
+  return stripOnce(stripOnce(word, FA_PREFIXES, false, 3), FA_SUFFIXES, true, 3);
+}
+
+/** The stem of a folded word in a language ('' when the stemmer fails on it). */
+export function stemOf(lang: Lang, word: string): string {
+  if (lang === 'fa') return stemPersian(word);
+  try {
+    return STEMMERS[lang].stemWord(word);
+  } catch {
+    return '';
+  }
+}
+
+const CONJUNCTIONS = fold(['و', 'ف']);
+const ARTICLES = fold(['وال', 'بال', 'كال', 'فال', 'لل', 'ال', 'ب', 'ل', 'ك']);
+const ARTICLE = 'ال';
+const ENDINGS = fold(['هایم', 'های', 'ها', 'هما', 'كما', 'هم', 'هن', 'كم', 'كن', 'نا', 'ات', 'ون', 'ين', 'ان', 'يه', 'ه', 'ي', 'ك', 'م', 'ش']);
+
+/**
+ * A folded Arabic-script word and its cores: without a leading و/ف, without an article or
+ * preposition (ال، بال، لل، ب), without a possessive or plural ending (ـها، ـات، ـي، ـهای) —
+ * each kept only when three letters or more remain.
+ */
+export function arabicScriptForms(word: string): string[] {
+  const out = new Set([word]);
+  const noConj = stripOnce(word, CONJUNCTIONS, false, 3);
+  for (const w of [word, noConj]) {
+    const noArticle = stripOnce(w, ARTICLES, false, 3);
+    for (const x of [w, noArticle]) {
+      out.add(x);
+      // An ending only comes off a word whose article is off too ("السكن" is not "الس" + كن).
+      if (!x.startsWith(ARTICLE)) out.add(stripOnce(x, ENDINGS, true, 3));
+    }
+  }
+  return [...out];
+}
