@@ -12,8 +12,15 @@ import {
   type Lang,
   type SensitiveFlag,
 } from '../../src/core/taxonomy/categories.js';
-import { CATEGORY_SYNONYMS, SENSITIVE_SYNONYMS } from '../../src/core/taxonomy/synonyms.js';
-import { detectSensitive, normalizeText, suggestCategories } from '../../src/core/taxonomy/text-match.js';
+import { foldText } from '../../src/core/understanding/fold.js';
+import { LEXICONS } from '../../src/core/understanding/lexicon.js';
+import { readText } from '../../src/core/understanding/read.js';
+
+/** Categories said in a text, best first, as the picker would offer them. */
+const suggestCategories = (text: string, limit = 3, lang?: Lang) => readText(text, { part: 'skills', lang }).categories.slice(0, limit).map((s) => s.id);
+const detectSensitive = (text: string, lang?: Lang) => readText(text, { part: 'needs', lang }).flags;
+const entriesOf = (section: 'categories' | 'sensitive') =>
+  UI_LANGUAGES.flatMap((lng) => Object.entries(LEXICONS[lng][section]).flatMap(([id, terms]) => terms.map((term) => ({ lng, id, term }))));
 
 type Labels = Record<string, Record<string, string>>;
 
@@ -78,49 +85,32 @@ describe('taxonomy labels (locales/<lng>/taxonomy.json)', () => {
   });
 });
 
-describe('synonym data', () => {
-  it('has no entries for unknown categories', () => {
-    for (const id of Object.keys(CATEGORY_SYNONYMS)) expect(CATEGORY_IDS).toContain(id);
-  });
-
-  it.each(CATEGORY_IDS.map((id) => [id]))('category %s has synonyms in all eight languages', (id) => {
+describe('lexicon data', () => {
+  it.each(CATEGORY_IDS.map((id) => [id]))('category %s has words in all eight languages', (id) => {
     for (const lng of UI_LANGUAGES) {
-      const terms = CATEGORY_SYNONYMS[id]?.[lng] ?? [];
+      const terms = LEXICONS[lng].categories[id] ?? [];
       expect(terms.length, `${id}.${lng}`).toBeGreaterThan(0);
-      for (const t of terms) expect(normalizeText(t).length, `${id}.${lng}: "${t}"`).toBeGreaterThanOrEqual(2);
+      for (const t of terms) expect(foldText(t).length, `${id}.${lng}: "${t}"`).toBeGreaterThanOrEqual(2);
     }
   });
 
-  it.each(SENSITIVE_FLAGS.map((f) => [f]))('sensitive flag %s has synonyms in all eight languages', (flag) => {
-    for (const lng of UI_LANGUAGES) {
-      const terms = SENSITIVE_SYNONYMS[flag][lng] ?? [];
-      expect(terms.length, `${flag}.${lng}`).toBeGreaterThan(0);
-      for (const t of terms) expect(normalizeText(t).length, `${flag}.${lng}: "${t}"`).toBeGreaterThanOrEqual(2);
+  it.each(SENSITIVE_FLAGS.map((f) => [f]))('sensitive flag %s has words in all eight languages', (flag) => {
+    for (const lng of UI_LANGUAGES) expect(LEXICONS[lng].sensitive[flag]?.length ?? 0, `${flag}.${lng}`).toBeGreaterThan(0);
+  });
+
+  it('every category entry finds its own category, in its own language', () => {
+    for (const { lng, id, term } of entriesOf('categories')) expect(suggestCategories(term.replace(/\$$/, ''), 100, lng), `${id}.${lng}: "${term}"`).toContain(id);
+  });
+
+  it('every sensitive entry finds its own flag, in its own language and when the language is unknown', () => {
+    for (const { lng, id, term } of entriesOf('sensitive')) {
+      expect(detectSensitive(term.replace(/\$$/, ''), lng), `${id}.${lng}: "${term}"`).toContain(id);
+      expect(detectSensitive(term.replace(/\$$/, '')), `${id}.${lng}: "${term}"`).toContain(id);
     }
   });
 
-  it('every category term finds its own category', () => {
-    for (const [id, byLang] of Object.entries(CATEGORY_SYNONYMS)) {
-      for (const [lng, terms] of Object.entries(byLang)) {
-        for (const t of terms ?? []) expect(suggestCategories(t, 100), `${id}.${lng}: "${t}"`).toContain(id);
-      }
-    }
-  });
-
-  it('every sensitive term finds its own flag', () => {
-    for (const [flag, byLang] of Object.entries(SENSITIVE_SYNONYMS)) {
-      for (const [lng, terms] of Object.entries(byLang)) {
-        for (const t of terms ?? []) expect(detectSensitive(t), `${flag}.${lng}: "${t}"`).toContain(flag);
-      }
-    }
-  });
-
-  it('no category term is itself a sensitive word', () => {
-    for (const [id, byLang] of Object.entries(CATEGORY_SYNONYMS)) {
-      for (const [lng, terms] of Object.entries(byLang)) {
-        for (const t of terms ?? []) expect(detectSensitive(t), `${id}.${lng}: "${t}"`).toEqual([]);
-      }
-    }
+  it('no category entry is itself a sensitive word', () => {
+    for (const { lng, id, term } of entriesOf('categories')) expect(detectSensitive(term.replace(/\$$/, ''), lng), `${id}.${lng}: "${term}"`).toEqual([]);
   });
 });
 
@@ -224,13 +214,13 @@ const NOT_CATEGORY_CASES: ReadonlyArray<readonly [string, string]> = [
   ['منذ أسابيع', 'sales'],
 ];
 
-describe('suggestCategories', () => {
+describe('categories in own words', () => {
   it('covers at least four sentences per language', () => {
     for (const lng of UI_LANGUAGES) expect(CATEGORY_CASES.filter(([l]) => l === lng).length, lng).toBeGreaterThanOrEqual(4);
   });
 
-  it.each(CATEGORY_CASES)('[%s] "%s" → %s', (_lng, text, id) => {
-    expect(suggestCategories(text)).toContain(id);
+  it.each(CATEGORY_CASES)('[%s] "%s" → %s', (lng, text, id) => {
+    expect(suggestCategories(text, 3, lng)).toContain(id);
   });
 
   it.each(NOT_CATEGORY_CASES)('"%s" does not suggest %s', (text, id) => {
@@ -340,13 +330,14 @@ const HARMLESS: ReadonlyArray<readonly [string]> = [
   ['با بچه‌ها بازی می‌کنم'],
 ];
 
-describe('detectSensitive', () => {
+describe('sensitive topics in own words', () => {
   it('covers every language and every flag', () => {
     for (const lng of UI_LANGUAGES) expect(SENSITIVE_CASES.some(([l]) => l === lng), lng).toBe(true);
     for (const flag of SENSITIVE_FLAGS) expect(SENSITIVE_CASES.some(([, , f]) => f === flag), flag).toBe(true);
   });
 
-  it.each(SENSITIVE_CASES)('[%s] "%s" → %s', (_lng, text, flag) => {
+  it.each(SENSITIVE_CASES)('[%s] "%s" → %s', (lng, text, flag) => {
+    expect(detectSensitive(text, lng)).toContain(flag);
     expect(detectSensitive(text)).toContain(flag);
   });
 

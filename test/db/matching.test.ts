@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { DEFAULT_MATCHING } from '../../src/core/matching/config.js';
 import { createMatcher } from '../../src/core/matching/matcher.js';
-import { suggestCategories } from '../../src/core/taxonomy/text-match.js';
+import { readOwnWords } from '../../src/core/taxonomy/own-words.js';
 import { rowsOf } from '../../src/db/client.js';
 import { createMatchingStore, dismissMatch } from '../../src/db/repositories/matching-store.js';
 import { listSuggestions } from '../../src/db/repositories/match-queries.js';
@@ -101,7 +101,7 @@ describe('complements from the index', () => {
 describe('across languages', () => {
   it('a resident who wrote in Arabic that she sews ↔ a Dutch provider ask for sewing, with Dutch and Arabic reasons', async () => {
     const words = 'أنا أخيط الملابس';
-    const categories = suggestCategories(words);
+    const { categories } = readOwnWords(words, { part: 'skills', lang: 'ar' });
     expect(categories).toContain('sewing');
     const fatima = await addResident(db(), { name: 'Fatima', languages: ['ar', 'nl'], items: [{ kind: 'skill', categories, text: words }] });
     const ask = await createOfferStore(db()).create(orgId, 'aad', {

@@ -103,8 +103,14 @@ function toggle(state: DialogueState, step: PickerStep, id: string): StepOutcome
   return { state, outputs: [toast(t(option.label, undefined, `${on ? '✅' : '➖'} ${option.emoji}`)), show(state, step, 'markup')] };
 }
 
+/** The label of a category (or, at the ambition question, an ambition) with its emoji. */
+function optionText(step: PickerStep, id: string): Text {
+  const option = pagesFor(step).flatMap((p) => p.options).find((o) => o.id === id);
+  return option ? t(option.label, undefined, option.emoji) : t(`taxonomy:cat.${id}`, undefined, CATEGORY_BY_ID.get(id)?.emoji);
+}
+
 function suggestionButtons(step: PickerStep, ids: readonly string[]): Button[][] {
-  const out = ids.map((id) => [button(t(`taxonomy:cat.${id}`, undefined, CATEGORY_BY_ID.get(id)?.emoji), stepCallback(step, 's', id))]);
+  const out = ids.map((id) => [button(optionText(step, id), stepCallback(step, 's', id))]);
   out.push([button(t('picker.noneOfThese'), stepCallback(step, 's', '-'))]);
   return out;
 }
@@ -118,10 +124,12 @@ function freeText(state: DialogueState, step: PickerStep, input: string): StepOu
   const selection = selectionOf(state, step);
   // Fail safe, at every question: a sensitive topic is kept as a flag and the words never are;
   // the ordinary things said in the same words can still be chosen.
-  const read = readOwnWords(text, { categories: step !== 'ambition' });
+  // At most three suggestions, best first, read in the resident's own language.
+  const read = readOwnWords(text, { part: step, lang: state.lang, limit: 3 });
   for (const f of read.flags) if (!state.draft.flags.includes(f)) state.draft.flags.push(f);
   const noted = read.keepWords ? [] : [say(t('picker.sensitiveNoted'))];
-  const suggestions = read.categories.filter((id) => !selection.categories.includes(id));
+  const found: readonly string[] = step === 'ambition' ? read.ambitions : read.categories;
+  const suggestions = found.filter((id) => !selection.categories.includes(id));
   if (suggestions.length === 0) {
     if (!read.keepWords) return { state, outputs: [...noted, show(state, step)] };
     keepText(selection, text);
@@ -130,7 +138,7 @@ function freeText(state: DialogueState, step: PickerStep, input: string): StepOu
   state.pending = { ...(read.keepWords ? { text } : {}), suggestions };
   const key = suggestions.length === 1 ? 'picker.didYouMeanOne' : 'picker.didYouMean';
   const first = suggestions[0]!;
-  const params = { category: t(`taxonomy:cat.${first}`, undefined, CATEGORY_BY_ID.get(first)?.emoji) };
+  const params = { category: optionText(step, first) };
   return { state, outputs: [...noted, say(t(key, params), suggestionButtons(step, suggestions))] };
 }
 
@@ -148,8 +156,7 @@ function chooseSuggestion(state: DialogueState, step: PickerStep, id: string): S
   if (id === '-' && !pending.text) return { state, outputs: [toast(t('common.empty')), say(question(step), keyboard(state, step), 'text')] };
   if (id === '-') return { state, outputs: [say(t('picker.textKept', { text: raw(pending.text ?? '') }), undefined, 'text'), show(state, step)] };
   if (!selection.categories.includes(id)) selection.categories.push(id);
-  const category = t(`taxonomy:cat.${id}`, undefined, CATEGORY_BY_ID.get(id)?.emoji);
-  return { state, outputs: [say(t('picker.added', { category }), undefined, 'text'), show(state, step)] };
+  return { state, outputs: [say(t('picker.added', { category: optionText(step, id) }), undefined, 'text'), show(state, step)] };
 }
 
 function voice(state: DialogueState, step: PickerStep, fileId: string): StepOutcome {

@@ -4,7 +4,7 @@
  */
 import { cleanText, MAX_FREE_TEXT, MAX_NAME } from '../dialogue/text.js';
 import { matchKeys } from '../matching/keys.js';
-import { AMBITIONS, CATEGORY_BY_ID, DEFAULT_LANG, SENSITIVE_FLAGS, SLOTS, SPOKEN_LANGUAGES, UI_LANGUAGES, type SensitiveFlag } from '../taxonomy/categories.js';
+import { AMBITIONS, CATEGORY_BY_ID, DEFAULT_LANG, SENSITIVE_FLAGS, SLOTS, SPOKEN_LANGUAGES, UI_LANGUAGES, isLang, type Lang, type SensitiveFlag } from '../taxonomy/categories.js';
 import { readOwnWords } from '../taxonomy/own-words.js';
 import { oneOf, placeIdOf, splitList, unique, type RowCheck } from './row-check.js';
 import type { ImportLookup, ItemDraft, ParticipantDraft } from './types.js';
@@ -21,11 +21,11 @@ interface Part {
 }
 
 /**
- * Ids among `|`/`,`-separated pieces are taken as chosen; the other pieces are own words, matched
- * to categories like typed text (not for ambition, as in the dialogue). Words naming a sensitive
+ * Ids among `|`/`,`-separated pieces are taken as chosen; the other pieces are own words, read in
+ * the row's language like typed text: categories, or ambition ids in the ambition column. Words naming a sensitive
  * topic, in any column, become flags and are dropped; their ordinary categories stay.
  */
-function readPart(check: RowCheck, column: 'goesting' | 'skills' | 'needs' | 'ambition'): Part | undefined {
+function readPart(check: RowCheck, column: 'goesting' | 'skills' | 'needs' | 'ambition', lang: Lang | undefined): Part | undefined {
   const pieces = check.get(column).split(/[|,]/).map(cleanText).filter(Boolean);
   const ids: readonly string[] = column === 'ambition' ? AMBITIONS : [...CATEGORY_BY_ID.keys()];
   const part: Part = { categories: [], flags: [], text: null };
@@ -40,10 +40,13 @@ function readPart(check: RowCheck, column: 'goesting' | 'skills' | 'needs' | 'am
   if (text.length > MAX_FREE_TEXT) return check.fail(column, `own words must be at most ${MAX_FREE_TEXT} characters (this is ${text.length})`);
   // Fail safe, in every column: a sensitive topic becomes a flag and the words go; the ordinary
   // categories of the same cell stay.
-  const read = readOwnWords(text, { categories: false });
+  const read = readOwnWords(text, { part: column, lang });
   part.flags.push(...read.flags);
   if (read.keepWords && text) part.text = text;
-  if (column !== 'ambition') for (const piece of words) part.categories.push(...readOwnWords(piece, { categories: true }).categories);
+  for (const piece of words) {
+    const own = readOwnWords(piece, { part: column, lang });
+    part.categories.push(...(column === 'ambition' ? own.ambitions : own.categories));
+  }
   part.categories = unique(part.categories);
   return part;
 }
@@ -83,7 +86,8 @@ export function validateParticipant(check: RowCheck, ref: string, lookup: Import
   const consent = cleanText(check.get('consent'));
   if (consent === '') check.fail('consent', 'required: how consent was given, like "paper form 2026-10-01"');
   if (consent.length > MAX_CONSENT) check.fail('consent', `at most ${MAX_CONSENT} characters`);
-  const parts = Object.entries(PART_KINDS).map(([column, kind]) => ({ kind, part: readPart(check, column as keyof typeof PART_KINDS) }));
+  const lang = isLang(language) ? language : undefined;
+  const parts = Object.entries(PART_KINDS).map(([column, kind]) => ({ kind, part: readPart(check, column as keyof typeof PART_KINDS, lang) }));
   if (check.problems.length > 0 || placeId === undefined || displayName === undefined) return undefined;
   const flags = parts.flatMap((p) => p.part?.flags ?? []);
   const items = parts

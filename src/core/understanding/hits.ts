@@ -5,7 +5,7 @@
  */
 import type { Lang } from '../taxonomy/categories.js';
 import { isArabicScript, type TextToken } from './fold.js';
-import type { CompiledLexicon, PatternWord, WordRef } from './patterns.js';
+import { START_KEY, type CompiledLexicon, type PatternWord, type WordRef } from './patterns.js';
 import { arabicScriptForms, stemOf } from './stem.js';
 import { allowedTypos, editDistance } from './typos.js';
 
@@ -13,6 +13,8 @@ export const QUALITY = { same: 1, stem: 0.95, core: 0.95, start: 0.9, typo: 0.7 
 
 /** Shorter stems are mostly little words (Dutch "bijen" bees → "bij" at). */
 const MIN_STEM = 4;
+/** A stem that cuts off most of a word says little (English "hospitality" → "hospit"). */
+export const STEM_SHARE = 0.6;
 
 export interface Hit {
   readonly token: number;
@@ -54,14 +56,14 @@ function tokenHits(lex: CompiledLexicon, langs: readonly Lang[], token: string, 
       if (w.exact && form !== token) continue;
       record(hits, ref, { token: index, quality: form === token && w.text === token ? QUALITY.same : QUALITY.core });
     }
-    for (const ref of lex.byStart.get(form.slice(0, 3)) ?? []) {
+    for (const ref of lex.byStart.get(form.slice(0, START_KEY)) ?? []) {
       const w = wordOf(lex, ref);
       if (w.forms.some((f) => (f.length >= 4 || f === w.text) && form.startsWith(f) && form !== f)) record(hits, ref, { token: index, quality: QUALITY.start });
     }
   }
   for (const lang of langs) {
     const stem = stemOf(lang, token);
-    if (stem.length >= MIN_STEM) for (const ref of lex.byStem.get(`${lang}:${stem}`) ?? []) record(hits, ref, { token: index, quality: QUALITY.stem });
+    if (stem.length >= MIN_STEM && stem.length >= token.length * STEM_SHARE) for (const ref of lex.byStem.get(`${lang}:${stem}`) ?? []) record(hits, ref, { token: index, quality: QUALITY.stem });
   }
   if (token.length >= 4) {
     for (const ref of lex.byInitial.get(token[0]!) ?? []) {

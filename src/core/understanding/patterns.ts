@@ -43,19 +43,24 @@ export interface CompiledLexicon {
   readonly byForm: ReadonlyMap<string, WordRef[]>;
   /** `lang:stem` → pattern words with that stem. */
   readonly byStem: ReadonlyMap<string, WordRef[]>;
-  /** First three letters → pattern words that may start a longer word. */
+  /** First two letters → pattern words that may start a longer word. */
   readonly byStart: ReadonlyMap<string, WordRef[]>;
   /** First letter → pattern words long enough to be recognised with a typo. */
   readonly byInitial: ReadonlyMap<string, WordRef[]>;
 }
 
-function compileWord(lang: Lang, text: string, exact: boolean): PatternWord {
+/**
+ * A word of an entry. It may start a longer word when it has four letters or more (three in
+ * Arabic script) — or, as the last word of a longer entry, two ("yemek yap" finds "yemek
+ * yapmayı", "iş ar" finds "iş arıyorum"): the words before it already say what is meant.
+ */
+function compileWord(lang: Lang, text: string, exact: boolean, last: boolean): PatternWord {
   const arabic = isArabicScript(text);
   return {
     text,
     stem: exact ? '' : stemOf(lang, text),
     forms: arabic && !exact ? arabicScriptForms(text) : [text],
-    prefix: !exact && text.length >= (arabic ? 3 : 4),
+    prefix: !exact && text.length >= (last ? 2 : arabic ? 3 : 4),
     exact,
     arabic,
   };
@@ -75,6 +80,9 @@ function entriesOf(lang: Lang): Array<[PatternKind, string, string]> {
   return out;
 }
 
+/** Word starts are looked up by their first two letters. */
+export const START_KEY = 2;
+
 export function compileLexicon(): CompiledLexicon {
   const patterns: Pattern[] = [];
   const byForm = new Map<string, WordRef[]>();
@@ -84,14 +92,15 @@ export function compileLexicon(): CompiledLexicon {
   for (const lang of UI_LANGUAGES) {
     for (const [kind, id, entry] of entriesOf(lang)) {
       const exact = entry.endsWith('$');
-      const words = foldText(exact ? entry.slice(0, -1) : entry).split(' ').filter(Boolean).map((w) => compileWord(lang, w, exact));
+      const folded = foldText(exact ? entry.slice(0, -1) : entry).split(' ').filter(Boolean);
+      const words = folded.map((w, i) => compileWord(lang, w, exact, folded.length > 1 && i === folded.length - 1));
       if (words.length === 0) continue;
       const index = patterns.push({ kind, id, lang, entry, words, letters: words.reduce((n, w) => n + w.text.length, 0) }) - 1;
       words.forEach((w, word) => {
         const ref = { pattern: index, word };
         for (const form of w.forms) push(byForm, form, ref);
-        if (w.stem.length >= 4) push(byStem, `${lang}:${w.stem}`, ref);
-        if (w.prefix) for (const form of w.forms) if (form.length >= 4 || form === w.text) push(byStart, form.slice(0, 3), ref);
+        if (w.stem.length >= 4 && w.stem.length >= w.text.length * 0.6) push(byStem, `${lang}:${w.stem}`, ref);
+        if (w.prefix) for (const form of w.forms) if (form.length >= 4 || form === w.text) push(byStart, form.slice(0, START_KEY), ref);
         if (!w.exact && w.text.length >= 5) push(byInitial, w.text[0]!, ref);
       });
     }

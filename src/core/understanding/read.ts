@@ -13,7 +13,7 @@
  */
 import { UI_LANGUAGES, type Ambition, type Lang, type SensitiveFlag } from '../taxonomy/categories.js';
 import { tokenize, type TextToken } from './fold.js';
-import { findHits, type Hit, type HitMap } from './hits.js';
+import { findHits, QUALITY, type Hit, type HitMap } from './hits.js';
 import { negatedClauses } from './negation.js';
 import { lexicon, type CompiledLexicon, type Pattern, type PatternKind } from './patterns.js';
 
@@ -74,15 +74,19 @@ function matchesOf(lex: CompiledLexicon, hits: HitMap, kind: PatternKind): Match
   return out;
 }
 
-/** Longer entries first; a match whose words all belong to a longer one of another id is dropped. */
+/**
+ * Longer entries first; a match whose words all belong to a longer (or surer) one of another id
+ * is dropped. A typo never shadows: it may be a different word.
+ */
 function unshadowed(matches: readonly Match[]): Match[] {
-  const sorted = [...matches].sort((a, b) => b.pattern.words.length - a.pattern.words.length || b.pattern.letters - a.pattern.letters || b.quality - a.quality);
+  const sorted = [...matches].sort((a, b) => b.pattern.words.length - a.pattern.words.length || b.quality - a.quality || b.pattern.letters - a.pattern.letters);
   const owner = new Map<number, Set<string>>();
   const kept: Match[] = [];
   for (const m of sorted) {
     const shadowed = m.tokens.every((t) => owner.has(t) && !owner.get(t)!.has(m.pattern.id));
     if (shadowed) continue;
     kept.push(m);
+    if (m.quality < QUALITY.start) continue;
     for (const t of m.tokens) (owner.get(t) ?? owner.set(t, new Set()).get(t)!).add(m.pattern.id);
   }
   return kept;
