@@ -4,6 +4,7 @@
  * changed or closed. Storage is a port; `src/db/repositories/matching-store.ts` implements it.
  */
 import type { MatchingConfig } from './config.js';
+import { relatedTo } from '../taxonomy/categories.js';
 import { matchKeys } from './keys.js';
 import { planMatches, type PlannedMatch } from './plan.js';
 import { AMBITION_OFFER_TYPES, isProvider, type ItemKind, type Side } from './side.js';
@@ -32,13 +33,20 @@ const ANSWERS: Record<ItemKind, { resident: ItemKind[]; provider: ItemKind[] }> 
   ambition: { resident: [], provider: [] },
 };
 
+/** The categories and those related to them: candidates that serve each other are looked up too. */
+function withRelated(categories: readonly string[]): string[] {
+  return [...new Set([...categories, ...categories.flatMap(relatedTo)])];
+}
+
 /** The index keys to look up for a subject. */
 export function wantedKeys(subject: Side): string[] {
   const keys = new Set<string>();
   const provider = isProvider(subject);
   for (const item of subject.items) {
     for (const kind of ANSWERS[item.kind][provider ? 'provider' : 'resident']) {
-      for (const key of matchKeys(kind, subject.placeIds, item.categories)) keys.add(key);
+      // Groups share one goesting exactly; gives and wishes also reach related categories.
+      const categories = item.kind === 'goesting' ? item.categories : withRelated(item.categories);
+      for (const key of matchKeys(kind, subject.placeIds, categories)) keys.add(key);
     }
   }
   if (provider && subject.offerType) {

@@ -4,7 +4,8 @@
  * and small groups around one goesting. Pure: the store finds candidates and saves the plan.
  */
 import type { MatchingConfig } from './config.js';
-import { scorePair, type Scored } from './score.js';
+import { relatedTo } from '../taxonomy/categories.js';
+import { scorePair, type PairFacts, type Scored } from './score.js';
 import { AMBITION_OFFER_TYPES, categoriesOf, GIVES, intersect, isProvider, RECEIVES, type Side, type SideItem } from './side.js';
 import type { MatchKind, Reason } from './types.js';
 
@@ -44,6 +45,27 @@ function sharedPlace(a: Side, b: Side): number | null {
   return intersect(a.placeIds, b.placeIds)[0] ?? null;
 }
 
+/** A related category counts for this much of a shared one. */
+export const RELATED_WEIGHT = 0.5;
+
+/**
+ * What one item gives for another item's wish: the categories they share, or — when they share
+ * none — the related ones (🔌 electronics repair for 📱 smartphone help), at half the weight.
+ */
+function overlap(give: SideItem, want: SideItem): Pick<PairFacts, 'categories' | 'coverage' | 'extraReasons'> | null {
+  const smaller = Math.min(give.categories.length, want.categories.length);
+  const shared = intersect(give.categories, want.categories);
+  if (shared.length > 0) return { categories: shared, coverage: shared.length / smaller };
+  const pairs = want.categories.flatMap((w) => intersect(give.categories, relatedTo(w)).map((g) => ({ gives: g, wants: w })));
+  if (pairs.length === 0) return null;
+  const wanted = [...new Set(pairs.map((p) => p.wants))];
+  return {
+    categories: wanted,
+    coverage: Math.min(1, (RELATED_WEIGHT * wanted.length) / smaller),
+    extraReasons: pairs.slice(0, 2).map((p) => ({ code: 'related' as const, ...p })),
+  };
+}
+
 /** The best way `giver` can help `receiver`, item by item. */
 function complement(giver: Side, receiver: Side, ctx: PlanContext): PlannedMatch | null {
   if (isProvider(giver) && isProvider(receiver)) return null;
@@ -52,10 +74,9 @@ function complement(giver: Side, receiver: Side, ctx: PlanContext): PlannedMatch
   let best: PlannedMatch | null = null;
   for (const give of giver.items.filter((i) => GIVES.has(i.kind))) {
     for (const want of receiver.items.filter((i) => RECEIVES.has(i.kind))) {
-      const categories = intersect(give.categories, want.categories);
-      if (categories.length === 0) continue;
-      const coverage = categories.length / Math.min(give.categories.length, want.categories.length);
-      const scored = scorePair(giver, receiver, { categories, coverage, placeName: ctx.placeNames.get(place) }, ctx.config, ctx.now);
+      const facts = overlap(give, want);
+      if (!facts) continue;
+      const scored = scorePair(giver, receiver, { ...facts, placeName: ctx.placeNames.get(place) }, ctx.config, ctx.now);
       if (!scored || (best && best.score >= scored.score)) continue;
       best = { ...scored, kind: 'complement', pairKey: pairKey(giver, receiver), placeId: place, members: [member(giver, 'gives', give), member(receiver, 'receives', want)] };
     }

@@ -13,6 +13,8 @@ export function reasonText(reason: Reason): Text {
   switch (reason.code) {
     case 'categories':
       return { key: 'matching:reason.categories', params: { categories: reason.categories.map(cat) } };
+    case 'related':
+      return { key: 'matching:reason.related', params: { gives: cat(reason.gives), wants: cat(reason.wants) } };
     case 'samePlace':
       return { key: 'matching:reason.samePlace', params: { place: { raw: reason.place } } };
     case 'sameNeighbourhood':

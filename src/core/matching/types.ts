@@ -4,6 +4,8 @@ export type MatchKind = 'complement' | 'group' | 'ambition';
 
 export type Reason =
   | { readonly code: 'categories'; readonly categories: readonly string[] }
+  /** No category in common, but one that serves the other (🔌 electronics repair for 📱 smartphone help). */
+  | { readonly code: 'related'; readonly gives: string; readonly wants: string }
   | { readonly code: 'samePlace'; readonly place: string }
   | { readonly code: 'sameNeighbourhood'; readonly neighbourhood: string }
   | { readonly code: 'language'; readonly languages: readonly string[] }

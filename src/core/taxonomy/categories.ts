@@ -83,6 +83,52 @@ export const CATEGORIES: readonly Category[] = [
 
 export const CATEGORY_BY_ID: ReadonlyMap<string, Category> = new Map(CATEGORIES.map((x) => [x.id, x]));
 
+/**
+ * Categories that serve each other: someone who repairs electronics can help with a smartphone,
+ * someone who sews can mend clothes for a crafts group. The matcher uses them when no category is
+ * shared, at a lower weight and with its own reason.
+ */
+export const RELATED_CATEGORIES: ReadonlyArray<readonly [string, string]> = [
+  ['computer_basics', 'smartphone_help'],
+  ['computer_basics', 'electronics_repair'],
+  ['smartphone_help', 'electronics_repair'],
+  ['computer_basics', 'programming'],
+  ['computer_basics', 'paperwork'],
+  ['paperwork', 'cv_writing'],
+  ['cv_writing', 'job_search'],
+  ['sewing', 'crafts'],
+  ['sewing', 'second_hand'],
+  ['woodwork', 'odd_jobs'],
+  ['home_decorating', 'odd_jobs'],
+  ['bike_repair', 'odd_jobs'],
+  ['lending_tools', 'odd_jobs'],
+  ['cooking', 'world_cuisine'],
+  ['cooking', 'catering'],
+  ['cooking', 'shared_meals'],
+  ['baking', 'catering'],
+  ['gardening', 'nature'],
+  ['homework_help', 'teaching'],
+  ['homework_help', 'reading_together'],
+  ['dutch_practice', 'reading_together'],
+  ['childcare', 'parenting'],
+  ['elderly_company', 'household_help'],
+  ['cleaning', 'household_help'],
+  ['moving_help', 'logistics'],
+  ['moving_help', 'driving'],
+  ['walking_running', 'fitness'],
+];
+
+const RELATED = new Map<string, Set<string>>();
+for (const [a, b] of RELATED_CATEGORIES) {
+  (RELATED.get(a) ?? RELATED.set(a, new Set()).get(a)!).add(b);
+  (RELATED.get(b) ?? RELATED.set(b, new Set()).get(b)!).add(a);
+}
+
+/** The categories related to `id` (not `id` itself). */
+export function relatedTo(id: string): string[] {
+  return [...(RELATED.get(id) ?? [])];
+}
+
 export function categoriesOf(domain: DomainId): Category[] {
   return CATEGORIES.filter((x) => x.domain === domain);
 }

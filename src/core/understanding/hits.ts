@@ -3,7 +3,7 @@
  * for the same stem or the same Arabic-script core, 0.9 when the entry starts the word, 0.7 for
  * a typo.
  */
-import type { Lang } from '../taxonomy/categories.js';
+import { UI_LANGUAGES, type Lang } from '../taxonomy/categories.js';
 import { isArabicScript, type TextToken } from './fold.js';
 import { START_KEY, type CompiledLexicon, type PatternWord, type WordRef } from './patterns.js';
 import { arabicScriptForms, stemOf } from './stem.js';
@@ -48,7 +48,7 @@ function typoQuality(word: string, candidate: PatternWord): number {
   return editDistance(word, candidate.text, max) <= max ? QUALITY.typo : 0;
 }
 
-function tokenHits(lex: CompiledLexicon, langs: readonly Lang[], token: string, index: number, hits: HitMap): void {
+function tokenHits(lex: CompiledLexicon, langs: readonly Lang[], typos: boolean, token: string, index: number, hits: HitMap): void {
   const forms = isArabicScript(token) ? arabicScriptForms(token) : [token];
   for (const form of forms) {
     for (const ref of lex.byForm.get(form) ?? []) {
@@ -65,7 +65,7 @@ function tokenHits(lex: CompiledLexicon, langs: readonly Lang[], token: string, 
     const stem = stemOf(lang, token);
     if (stem.length >= MIN_STEM && stem.length >= token.length * STEM_SHARE) for (const ref of lex.byStem.get(`${lang}:${stem}`) ?? []) record(hits, ref, { token: index, quality: QUALITY.stem });
   }
-  if (token.length >= 4) {
+  if (typos && token.length >= 4) {
     for (const ref of lex.byInitial.get(token[0]!) ?? []) {
       if (!langs.includes(lex.patterns[ref.pattern]!.lang)) continue;
       const q = typoQuality(token, wordOf(lex, ref));
@@ -75,13 +75,15 @@ function tokenHits(lex: CompiledLexicon, langs: readonly Lang[], token: string, 
 }
 
 /**
- * The hits of every token. Stems and typos are only tried in `langs` (the resident's language):
+ * The hits of every token. Stems and typos are only tried in the resident's language (stems in
+ * all eight, typos in none, when it is unknown):
  * another language's stemmer or a near miss across languages finds words nobody said (French
  * "les" is the stem of Dutch "lees"); the exact words and word starts of all eight still count,
  * so a Dutch word inside an Arabic sentence is understood.
  */
-export function findHits(lex: CompiledLexicon, tokens: readonly TextToken[], langs: readonly Lang[]): HitMap {
+export function findHits(lex: CompiledLexicon, tokens: readonly TextToken[], lang: Lang | undefined): HitMap {
   const hits: HitMap = new Map();
-  tokens.forEach((t, i) => tokenHits(lex, langs, t.word, i, hits));
+  const langs = lang ? [lang] : UI_LANGUAGES;
+  tokens.forEach((t, i) => tokenHits(lex, langs, lang !== undefined, t.word, i, hits));
   return hits;
 }

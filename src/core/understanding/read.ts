@@ -11,7 +11,7 @@
  *   except a need ("ik heb geen werk" is a need for work) and never a sensitive topic: that
  *   detector fails safe and reads every word.
  */
-import { UI_LANGUAGES, type Ambition, type Lang, type SensitiveFlag } from '../taxonomy/categories.js';
+import type { Ambition, Lang, SensitiveFlag } from '../taxonomy/categories.js';
 import { tokenize, type TextToken } from './fold.js';
 import { findHits, QUALITY, type Hit, type HitMap } from './hits.js';
 import { negatedClauses } from './negation.js';
@@ -119,7 +119,7 @@ export function readText(text: string, options: ReadOptions): Reading {
   const tokens = tokenize(text);
   if (tokens.length === 0) return { flags: [], categories: [], ambitions: [] };
   const lex = lexicon();
-  const hits = findHits(lex, tokens, options.lang ? [options.lang] : UI_LANGUAGES);
+  const hits = findHits(lex, tokens, options.lang);
   const sensitive = matchesOf(lex, hits, 'sensitive');
   const flags = [...new Set(sensitive.map((m) => m.pattern.id))] as SensitiveFlag[];
   const negated = negatedClauses(tokens, options.lang);

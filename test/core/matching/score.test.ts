@@ -122,10 +122,35 @@ describe('planMatches', () => {
     expect(two.filter((p) => p.kind === 'group')).toEqual([]);
   });
 
-  it('looks candidates up by kind:place:category keys only', () => {
-    expect(wantedKeys(seamstress).sort()).toEqual(['ask:1:sewing', 'goesting:1:cooking', 'need:1:sewing']);
+  it('looks candidates up by kind:place:category keys only (with related categories for gives and wishes)', () => {
+    expect(wantedKeys(seamstress).sort()).toEqual(['ask:1:crafts', 'ask:1:second_hand', 'ask:1:sewing', 'goesting:1:cooking', 'need:1:crafts', 'need:1:second_hand', 'need:1:sewing']);
     expect(wantedKeys(offer('nt2', { placeIds: [1, 2], offerType: 'course', items: [item('offer', 'dutch_practice')] })).sort()).toEqual([
-      'ambition:1:learn_dutch', 'ambition:1:training', 'ambition:2:learn_dutch', 'ambition:2:training', 'need:1:dutch_practice', 'need:2:dutch_practice',
+      'ambition:1:learn_dutch', 'ambition:1:training', 'ambition:2:learn_dutch', 'ambition:2:training',
+      'need:1:dutch_practice', 'need:1:reading_together', 'need:2:dutch_practice', 'need:2:reading_together',
     ]);
+  });
+});
+
+describe('related categories', () => {
+  const repairer = resident('repairer', { items: [item('skill', 'electronics_repair')] });
+  const phone = resident('phone', { items: [item('need', 'smartphone_help')] });
+  const sameTopic = resident('same', { items: [item('skill', 'smartphone_help')] });
+
+  it('connects categories that serve each other, with its own reason and a lower score than a shared one', () => {
+    const related = planMatches(phone, [repairer], ctx()).find((m) => m.kind === 'complement');
+    const shared = planMatches(phone, [sameTopic], ctx()).find((m) => m.kind === 'complement');
+    expect(related?.reasons).toContainEqual({ code: 'related', gives: 'electronics_repair', wants: 'smartphone_help' });
+    expect(related?.members.map((m) => m.role)).toEqual(['gives', 'receives']);
+    expect(shared!.score).toBeGreaterThan(related!.score);
+    expect(shared?.reasons.map((r) => r.code)).not.toContain('related');
+  });
+
+  it('looks up the related categories as candidates too', () => {
+    expect(wantedKeys(phone)).toEqual(expect.arrayContaining(['skill:1:smartphone_help', 'skill:1:electronics_repair', 'skill:1:computer_basics']));
+  });
+
+  it('does not connect unrelated categories', () => {
+    const cook = resident('cook', { items: [item('skill', 'cooking')] });
+    expect(planMatches(phone, [cook], ctx()).filter((m) => m.kind === 'complement')).toEqual([]);
   });
 });
