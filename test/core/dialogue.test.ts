@@ -131,7 +131,7 @@ describe('own words, voice and sensitive needs', () => {
   it('keeps words it cannot place, and a voice note for the matchmaker', () => {
     const { state } = walk([
       ...upToGoesting,
-      [say('qwzx plop'), ['picker.textKept', 'goesting.ask']],
+      [say('qwzx plop'), ['picker.notUnderstood', 'goesting.ask']],
       [{ type: 'voice', fileId: 'VOICE-1', durationSec: 7 }, ['picker.voiceKept', 'goesting.ask']],
     ]);
     expect(state!.draft.goesting).toMatchObject({ texts: ['qwzx plop'], voices: ['VOICE-1'] });
@@ -143,7 +143,7 @@ describe('own words, voice and sensitive needs', () => {
   });
 
   it('strips control and bidi-override characters', () => {
-    const { state } = walk([...upToGoesting, [say('\u202Egnik\u0000 plop\u2066'), ['picker.textKept', 'goesting.ask']]]);
+    const { state } = walk([...upToGoesting, [say('\u202Egnik\u0000 plop\u2066'), ['picker.notUnderstood', 'goesting.ask']]]);
     expect(state!.draft.goesting.texts).toEqual(['gnik plop']);
   });
 
@@ -159,6 +159,35 @@ describe('own words, voice and sensitive needs', () => {
     expect(state!.draft.flags).toEqual(['money_debts']);
     expect(JSON.stringify(state)).not.toContain('deurwaarder');
     expect(state!.callRequested).toBe(true);
+  });
+});
+
+describe('own words: at most three suggestions, ambitions too', () => {
+  const buttonsOf = (outputs: Output[]) => {
+    const last = outputs.at(-1);
+    return last?.type === 'message' ? (last.buttons?.flat().map((b) => b.data) ?? []) : [];
+  };
+
+  it('offers at most three categories, best first, and "none of these"', () => {
+    const { outputs, state } = walk([...upToGoesting, [say('koken, bakken, naaien, tuinieren en fietsen herstellen'), ['picker.didYouMean']]]);
+    const data = buttonsOf(outputs);
+    expect(data).toHaveLength(4);
+    expect(data.at(-1)).toBe('goesting:s:-');
+    expect(state!.pending?.suggestions).toHaveLength(3);
+  });
+
+  it('understands a dream typed in own words as an ambition, which then reaches offers', () => {
+    const toAmbition = intake('nl').slice(0, 14);
+    const { state, outputs } = walk([...toAmbition, [say('later wil ik graag een opleiding volgen'), ['picker.didYouMeanOne']]]);
+    expect(buttonsOf(outputs)).toEqual(['ambition:s:training', 'ambition:s:-']);
+    const after = handleTurn(state, tap('ambition:s:training'), ctx());
+    expect(keysOf(after.outputs)).toEqual(['picker.added', 'ambition.ask']);
+    expect(after.state!.draft.ambition).toMatchObject({ categories: ['training'], texts: ['later wil ik graag een opleiding volgen'] });
+  });
+
+  it('does not offer what the resident says they cannot do', () => {
+    const { state } = walk([...upToGoesting, [say('koken lukt me niet, maar tuinieren wel'), ['picker.didYouMeanOne']]]);
+    expect(state!.pending?.suggestions).toEqual(['gardening']);
   });
 });
 

@@ -5,6 +5,7 @@
  */
 import { parseOfferForm, type OfferKind } from '../../core/offers/offer-form.js';
 import type { Directory, OfferStore, Organisation } from '../../core/offers/ports.js';
+import type { Lang } from '../../core/taxonomy/categories.js';
 import type { Logger } from '../../logger.js';
 import { noticeCard, offerFormCard, offerListCard } from './provider-cards.js';
 import type { Card, CardText } from './elements.js';
@@ -18,6 +19,8 @@ export interface ProviderCaller {
   readonly organisation: Organisation;
   /** Who posts: the Teams user's AAD object id (or the activity's sender id). */
   readonly authorId: string;
+  /** The provider's language: helps read their title and description. */
+  readonly lang?: Lang | undefined;
 }
 
 export interface ProviderOptions {
@@ -38,8 +41,12 @@ export function createProviderActions(options: ProviderOptions) {
     const kind: OfferKind = data.kind === 'ask' ? 'ask' : 'offer';
     const offerId = typeof data.offerId === 'string' ? data.offerId : undefined;
     const places = await directory.placeCodes();
-    const result = parseOfferForm({ ...data, kind }, places.map((p) => p.code), options.today());
-    if (!result.ok) return offerFormCard(t, { kind, offerId, values: data, errors: result.errors, places });
+    const result = parseOfferForm({ ...data, kind }, places.map((p) => p.code), options.today(), caller.lang);
+    if (!result.ok) {
+      // No category chosen: the form comes back with those its title and description say ticked.
+      const values = result.suggestedCategories ? { ...data, categories: result.suggestedCategories.join(',') } : data;
+      return offerFormCard(t, { kind, offerId, values, errors: result.errors, places });
+    }
     if (offerId) {
       const updated = await offers.update(offerId, org.id, result.value);
       if (updated) options.onOfferSaved?.(updated.id);

@@ -29,10 +29,11 @@ export function providerRoutes(deps: ProviderPaneDeps): Record<string, Handler> 
   const act = createProviderActions(deps);
   const organisation = once(deps.demoOrganisation);
   const provider = jsonRoute(async (body) => {
-    const t = cardText(translator(deps.i18n, langOf(body.lang)));
+    const lang = langOf(body.lang);
+    const t = cardText(translator(deps.i18n, lang));
     const org = await organisation();
     if (!isProviderVerb(body.verb)) return { card: helpCard(t, { provider: { organisation: org.name, name: t('playground.providerName') } }) };
-    const card = await act({ t, organisation: org, authorId: 'playground' }, body.verb, dataOf(body));
+    const card = await act({ t, organisation: org, authorId: 'playground', lang }, body.verb, dataOf(body));
     await deps.settle();
     return { card };
   });

@@ -24,7 +24,7 @@ export function registerOffers(app: TeamsApp, deps: ProviderOptions & { readonly
     const org = caller.organisation;
     if (!org) return refusedCard(caller.t);
     if (!isProviderVerb(verb)) return helpFor(deps.roles, context);
-    return act({ t: caller.t, organisation: org, authorId: caller.aadObjectId ?? context.activity.from.id }, verb, data);
+    return act({ t: caller.t, organisation: org, authorId: caller.aadObjectId ?? context.activity.from.id, lang: caller.lang }, verb, data);
   }
 
   for (const verb of PROVIDER_VERBS) onVerb(app, verb, (context, data) => provide(context, verb, data));

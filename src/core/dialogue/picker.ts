@@ -133,7 +133,7 @@ function freeText(state: DialogueState, step: PickerStep, input: string): StepOu
   if (suggestions.length === 0) {
     if (!read.keepWords) return { state, outputs: [...noted, show(state, step)] };
     keepText(selection, text);
-    return { state, outputs: [say(t('picker.textKept', { text: raw(text) })), show(state, step)] };
+    return { state, outputs: [say(t('picker.notUnderstood', { text: raw(text) })), show(state, step)] };
   }
   state.pending = { ...(read.keepWords ? { text } : {}), suggestions };
   const key = suggestions.length === 1 ? 'picker.didYouMeanOne' : 'picker.didYouMean';

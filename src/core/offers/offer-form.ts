@@ -4,7 +4,8 @@
  * what they typed.
  */
 import { z } from 'zod';
-import { CATEGORY_BY_ID, SPOKEN_LANGUAGES } from '../taxonomy/categories.js';
+import { CATEGORY_BY_ID, SPOKEN_LANGUAGES, type Lang } from '../taxonomy/categories.js';
+import { readText } from '../understanding/read.js';
 import { stripUnsafe } from '../dialogue/text.js';
 
 export const OFFER_KINDS = ['offer', 'ask'] as const;
@@ -37,7 +38,12 @@ export interface FieldError {
 
 export type OfferFormResult =
   | { readonly ok: true; readonly value: OfferInput }
-  | { readonly ok: false; readonly errors: Partial<Record<OfferField, FieldError>> };
+  | {
+      readonly ok: false;
+      readonly errors: Partial<Record<OfferField, FieldError>>;
+      /** When no category was chosen: the ones the title and description say, to tick for the provider. */
+      readonly suggestedCategories?: string[];
+    };
 
 const LIMITS = { title: 80, description: 500, contact: 120 } as const;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -98,8 +104,11 @@ const PARAMS: Partial<Record<OfferField, Record<string, number>>> = {
   categories: { max: 10 },
 };
 
-/** Validates raw card data; `today` (YYYY-MM-DD) decides what is in the past. */
-export function parseOfferForm(raw: Readonly<Record<string, unknown>>, placeCodes: readonly string[], today: string): OfferFormResult {
+/**
+ * Validates raw card data; `today` (YYYY-MM-DD) decides what is in the past; `lang`, the
+ * provider's language, helps read the title and description when no category was chosen.
+ */
+export function parseOfferForm(raw: Readonly<Record<string, unknown>>, placeCodes: readonly string[], today: string, lang?: Lang): OfferFormResult {
   const result = schema(placeCodes, today).safeParse(raw);
   if (result.success) {
     const value: OfferInput = { ...result.data, categories: [...new Set(result.data.categories)], places: [...new Set(result.data.places)], languages: [...new Set(result.data.languages)] };
@@ -113,5 +122,13 @@ export function parseOfferForm(raw: Readonly<Record<string, unknown>>, placeCode
     const params = PARAMS[field];
     errors[field] = params ? { key, params } : { key };
   }
-  return { ok: false, errors };
+  const suggestedCategories = errors.categories?.key === 'errors.pickOne' ? categoriesInText(raw, lang) : [];
+  if (suggestedCategories.length === 0) return { ok: false, errors };
+  return { ok: false, errors: { ...errors, categories: { key: 'errors.pickOneSuggested' } }, suggestedCategories };
+}
+
+/** The categories a provider's title and description say, best first (read like residents' words). */
+function categoriesInText(raw: Readonly<Record<string, unknown>>, lang: Lang | undefined): string[] {
+  const words = [raw.title, raw.description].filter((v): v is string => typeof v === 'string').join('. ');
+  return readText(words.slice(0, 2 * LIMITS.description), { part: 'offer', lang }).categories.slice(0, 3).map((s) => s.id);
 }

@@ -75,6 +75,14 @@ describe('a provider from a registered tenant', () => {
     expect(Number(count[0]?.n)).toBe(0);
   });
 
+  it('with no category chosen, ticks the ones its title and description say, and stores nothing yet', async () => {
+    const u = new TeamsUser(h, 'Sofie');
+    const card = await u.execute('saveOffer', { ...sewing, title: 'Herstelcafé voor kleren', categories: '' });
+    expect(cardTextOf(card)).toContain(tr('nl', 'errors.pickOneSuggested'));
+    expect(String(inputValue(card, 'categories')).split(',')).toContain('sewing');
+    expect(await h.app.database.db.select().from(offers).where(eq(offers.title, 'Herstelcafé voor kleren'))).toHaveLength(0);
+  });
+
   it('lists, edits and closes with Action.Submit; a closed offer stops matching', async () => {
     const u = new TeamsUser(h, 'Jan');
     await u.submit('saveOffer', { ...sewing, kind: 'offer', title: 'Cursus fietsherstel', categories: 'bike_repair', type: 'course' });
