@@ -99,7 +99,9 @@ export function compileLexicon(): CompiledLexicon {
       words.forEach((w, word) => {
         const ref = { pattern: index, word };
         for (const form of w.forms) push(byForm, form, ref);
+        // Both the stem and the word itself: Dutch "fiets" stems to "fiet", "fietsen" to "fiets".
         if (w.stem.length >= 4 && w.stem.length >= w.text.length * 0.6) push(byStem, `${lang}:${w.stem}`, ref);
+        if (!w.exact && w.text.length >= 4 && w.stem !== w.text) push(byStem, `${lang}:${w.text}`, ref);
         if (w.prefix) for (const form of w.forms) if (form.length >= 4 || form === w.text) push(byStart, form.slice(0, START_KEY), ref);
         if (!w.exact && w.text.length >= 5) push(byInitial, w.text[0]!, ref);
       });

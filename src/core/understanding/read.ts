@@ -76,7 +76,8 @@ function matchesOf(lex: CompiledLexicon, hits: HitMap, kind: PatternKind): Match
 
 /**
  * Longer entries first; a match whose words all belong to a longer (or surer) one of another id
- * is dropped. A typo never shadows: it may be a different word.
+ * is dropped. A one-word typo never shadows: it may be a different word; in a longer entry the
+ * other words confirm it.
  */
 function unshadowed(matches: readonly Match[]): Match[] {
   const sorted = [...matches].sort((a, b) => b.pattern.words.length - a.pattern.words.length || b.quality - a.quality || b.pattern.letters - a.pattern.letters);
@@ -86,7 +87,7 @@ function unshadowed(matches: readonly Match[]): Match[] {
     const shadowed = m.tokens.every((t) => owner.has(t) && !owner.get(t)!.has(m.pattern.id));
     if (shadowed) continue;
     kept.push(m);
-    if (m.quality < QUALITY.start) continue;
+    if (m.quality < QUALITY.start && m.pattern.words.length < 2) continue;
     for (const t of m.tokens) (owner.get(t) ?? owner.set(t, new Set()).get(t)!).add(m.pattern.id);
   }
   return kept;
