@@ -37,6 +37,7 @@ import { createTelegramBot, type TelegramBot } from './channels/telegram/bot.js'
 import { createTelegramDeliverer } from './channels/telegram/outbox.js';
 import { createWebhookHandler } from './channels/telegram/webhook.js';
 import { createHttpServer, listen, type Handler } from './http/server.js';
+import { lexicon } from './core/understanding/patterns.js';
 import { createInfoPage } from './http/pages.js';
 
 export interface AppOverrides {
@@ -233,6 +234,8 @@ export async function startApp(config: Config, overrides: AppOverrides = {}): Pr
   const retention = { inactiveMonths: config.RETENTION_MONTHS, warningDays: config.RETENTION_WARNING_DAYS, freeTextDays: config.FREE_TEXT_DAYS };
   const jobs = createScheduler({ db: database.db, log, jobs: appJobs(database.db, retention) });
   jobs.start();
+  // The lexicon is compiled once, now rather than at the first typed answer.
+  setImmediate(() => void lexicon()).unref();
 
   let stopping: Promise<void> | undefined;
   const stop = () =>

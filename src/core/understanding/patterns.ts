@@ -112,7 +112,7 @@ export function compileLexicon(): CompiledLexicon {
 
 let compiled: CompiledLexicon | undefined;
 
-/** Compiled on first use, so starting the app does not pay for it. */
+/** Compiled on first use (the app starts it right after listening), so starting does not wait for it. */
 export function lexicon(): CompiledLexicon {
   compiled ??= compileLexicon();
   return compiled;

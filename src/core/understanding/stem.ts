@@ -49,14 +49,29 @@ function stemPersian(word: string): string {
   return stripOnce(stripOnce(word, FA_PREFIXES, false, 3), FA_SUFFIXES, true, 3);
 }
 
-/** The stem of a folded word in a language ('' when the stemmer fails on it). */
-export function stemOf(lang: Lang, word: string): string {
+function stemNow(lang: Lang, word: string): string {
   if (lang === 'fa') return stemPersian(word);
   try {
     return STEMMERS[lang].stemWord(word);
   } catch {
     return '';
   }
+}
+
+/** Stems already computed: words repeat, and a stemmer takes tens of microseconds. Bounded. */
+const memo = new Map<string, string>();
+const MEMO_SIZE = 50_000;
+
+/** The stem of a folded word in a language ('' when the stemmer fails on it). */
+export function stemOf(lang: Lang, word: string): string {
+  const key = `${lang}:${word}`;
+  let stem = memo.get(key);
+  if (stem === undefined) {
+    if (memo.size >= MEMO_SIZE) memo.clear();
+    stem = stemNow(lang, word);
+    memo.set(key, stem);
+  }
+  return stem;
 }
 
 const CONJUNCTIONS = fold(['و', 'ف']);
