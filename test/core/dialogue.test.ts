@@ -137,6 +137,18 @@ describe('own words, voice and sensitive needs', () => {
     expect(state!.draft.goesting).toMatchObject({ texts: ['qwzx plop'], voices: ['VOICE-1'] });
   });
 
+  it('reads a voice note\'s caption like typed words: a sensitive caption is a flag, never words', () => {
+    const { state } = walk([
+      ...upToGoesting,
+      [tap('goesting:d'), ['skills.ask']],
+      [tap('skills:d'), ['needs.ask']],
+      [{ type: 'voice', fileId: 'VOICE-2', durationSec: 9, caption: 'de deurwaarder komt morgen' }, ['picker.voiceKept', 'picker.sensitiveNoted', 'needs.ask']],
+    ]);
+    expect(state!.draft.flags).toEqual(['money_debts']);
+    expect(state!.draft.needs.voices).toEqual(['VOICE-2']);
+    expect(JSON.stringify(state)).not.toContain('deurwaarder');
+  });
+
   it('refuses a 5,000-character text kindly and stores none of it', () => {
     const { state } = walk([...upToGoesting, [say('a'.repeat(5000)), ['picker.tooLong']]]);
     expect(state!.draft.goesting.texts).toEqual([]);

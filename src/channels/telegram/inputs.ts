@@ -10,7 +10,8 @@ export function inputOf(ctx: Context): Input {
   if (!message) return { type: 'unsupported' };
   if (typeof message.text === 'string') return parseCommand(message.text) ?? { type: 'text', text: message.text };
   if (message.voice && typeof message.voice.file_id === 'string') {
-    return { type: 'voice', fileId: message.voice.file_id, durationSec: Number(message.voice.duration) || 0 };
+    const caption = typeof message.caption === 'string' ? message.caption : undefined;
+    return { type: 'voice', fileId: message.voice.file_id, durationSec: Number(message.voice.duration) || 0, caption };
   }
   return { type: 'unsupported' };
 }

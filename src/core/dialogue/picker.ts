@@ -159,12 +159,16 @@ function chooseSuggestion(state: DialogueState, step: PickerStep, id: string): S
   return { state, outputs: [say(t('picker.added', { category: optionText(step, id) }), undefined, 'text'), show(state, step)] };
 }
 
-function voice(state: DialogueState, step: PickerStep, fileId: string): StepOutcome {
+/** A voice note is kept for the matchmaker; its caption, if any, is read like typed words (fail safe). */
+function voice(state: DialogueState, step: PickerStep, fileId: string, caption: string | undefined): StepOutcome {
   const selection = selectionOf(state, step);
   if (selection.voices.length >= MAX_VOICES) selection.voices.shift();
   selection.voices.push(fileId);
   state.awaitingText = false;
-  return { state, outputs: [say(t('picker.voiceKept')), show(state, step)] };
+  const kept = say(t('picker.voiceKept'));
+  if (!caption || cleanText(caption) === '') return { state, outputs: [kept, show(state, step)] };
+  const read = freeText(state, step, caption);
+  return { state: read.state, outputs: [kept, ...read.outputs] };
 }
 
 function onButton(state: DialogueState, step: PickerStep, { action, args: [arg] }: StepButton): StepOutcome | null {
@@ -201,7 +205,7 @@ export function createPicker(step: PickerStep): StepHandler {
     handle: (state, input: StepInput) => {
       if (input.type === 'button') return onButton(state, step, input);
       if (input.type === 'text') return freeText(state, step, input.text);
-      if (input.type === 'voice') return voice(state, step, input.fileId);
+      if (input.type === 'voice') return voice(state, step, input.fileId, input.caption);
       return null;
     },
   };

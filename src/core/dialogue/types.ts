@@ -28,7 +28,7 @@ export type Input =
   | { readonly type: 'command'; readonly command: string; readonly payload?: string }
   | { readonly type: 'button'; readonly data: string }
   | { readonly type: 'text'; readonly text: string }
-  | { readonly type: 'voice'; readonly fileId: string; readonly durationSec: number }
+  | { readonly type: 'voice'; readonly fileId: string; readonly durationSec: number; readonly caption?: string | undefined }
   /** Stickers, photos, locations, edited messages…: answered with a kind nudge. */
   | { readonly type: 'unsupported' };
 

@@ -1,7 +1,8 @@
 /**
  * Which lexicon words each token of a text is, and how sure that is: 1 for the same word, 0.95
  * for the same stem or the same Arabic-script core, 0.9 when the entry starts the word, 0.7 for
- * a typo.
+ * a typo. Arabic-script words get no typo tolerance: their roots differ by one letter (العزف
+ * playing music, العنف violence; میخوابم I sleep, میخواهم I want).
  */
 import { UI_LANGUAGES, type Lang } from '../taxonomy/categories.js';
 import { isArabicScript, type TextToken } from './fold.js';
@@ -41,33 +42,49 @@ function wordOf(lex: CompiledLexicon, ref: WordRef): PatternWord {
 }
 
 function typoQuality(word: string, candidate: PatternWord): number {
-  if (candidate.exact) return 0;
-  // Arabic-script roots differ by one letter (العزف playing music, العنف violence): no typos there below seven letters.
-  const max = candidate.arabic && candidate.text.length < 7 ? 0 : allowedTypos(candidate.text.length);
+  if (candidate.exact || candidate.arabic) return 0;
+  const max = allowedTypos(candidate.text.length);
   if (max === 0) return 0;
   return editDistance(word, candidate.text, max) <= max ? QUALITY.typo : 0;
 }
 
-function tokenHits(lex: CompiledLexicon, langs: readonly Lang[], typos: boolean, token: string, index: number, hits: HitMap): void {
-  const forms = isArabicScript(token) ? arabicScriptForms(token) : [token];
-  for (const form of forms) {
+/** The Arabic-script cores of a token, by the resident's language (both sets when unknown). */
+function formsOf(token: string, lang: Lang | undefined): string[] {
+  if (!isArabicScript(token)) return [token];
+  return arabicScriptForms(token, lang === 'ar' || lang === 'fa' ? lang : undefined);
+}
+
+/**
+ * Another language's entry counts only as the same word — or, outside Arabic script, as the start
+ * of a word: Arabic and Persian share letters, not words ("بلدم" I know how is not "البلدية").
+ */
+function crossLanguage(w: PatternWord, form: string, token: string, how: 'form' | 'start'): boolean {
+  if (how === 'form') return form === token && w.text === token;
+  return !w.arabic;
+}
+
+function tokenHits(lex: CompiledLexicon, lang: Lang | undefined, token: string, index: number, hits: HitMap): void {
+  const own = (ref: WordRef) => lang === undefined || lex.patterns[ref.pattern]!.lang === lang;
+  for (const form of formsOf(token, lang)) {
     for (const ref of lex.byForm.get(form) ?? []) {
       const w = wordOf(lex, ref);
       if (w.exact && form !== token) continue;
+      if (!own(ref) && !crossLanguage(w, form, token, 'form')) continue;
       record(hits, ref, { token: index, quality: form === token && w.text === token ? QUALITY.same : QUALITY.core });
     }
     for (const ref of lex.byStart.get(form.slice(0, START_KEY)) ?? []) {
       const w = wordOf(lex, ref);
+      if (!own(ref) && !crossLanguage(w, form, token, 'start')) continue;
       if (w.forms.some((f) => (f.length >= 4 || f === w.text) && form.startsWith(f) && form !== f)) record(hits, ref, { token: index, quality: QUALITY.start });
     }
   }
-  for (const lang of langs) {
-    const stem = stemOf(lang, token);
-    if (stem.length >= MIN_STEM && stem.length >= token.length * STEM_SHARE) for (const ref of lex.byStem.get(`${lang}:${stem}`) ?? []) record(hits, ref, { token: index, quality: QUALITY.stem });
+  for (const l of lang ? [lang] : UI_LANGUAGES) {
+    const stem = stemOf(l, token);
+    if (stem.length >= MIN_STEM && stem.length >= token.length * STEM_SHARE) for (const ref of lex.byStem.get(`${l}:${stem}`) ?? []) record(hits, ref, { token: index, quality: QUALITY.stem });
   }
-  if (typos && token.length >= 4) {
+  if (lang && token.length >= 4 && !isArabicScript(token)) {
     for (const ref of lex.byInitial.get(token[0]!) ?? []) {
-      if (!langs.includes(lex.patterns[ref.pattern]!.lang)) continue;
+      if (!own(ref)) continue;
       const q = typoQuality(token, wordOf(lex, ref));
       if (q > 0) record(hits, ref, { token: index, quality: q });
     }
@@ -83,7 +100,6 @@ function tokenHits(lex: CompiledLexicon, langs: readonly Lang[], typos: boolean,
  */
 export function findHits(lex: CompiledLexicon, tokens: readonly TextToken[], lang: Lang | undefined): HitMap {
   const hits: HitMap = new Map();
-  const langs = lang ? [lang] : UI_LANGUAGES;
-  tokens.forEach((t, i) => tokenHits(lex, langs, lang !== undefined, t.word, i, hits));
+  tokens.forEach((t, i) => tokenHits(lex, lang, t.word, i, hits));
   return hits;
 }

@@ -59,7 +59,7 @@ function compileWord(lang: Lang, text: string, exact: boolean, last: boolean): P
   return {
     text,
     stem: exact ? '' : stemOf(lang, text),
-    forms: arabic && !exact ? arabicScriptForms(text) : [text],
+    forms: arabic && !exact ? arabicScriptForms(text, lang === 'fa' ? 'fa' : 'ar') : [text],
     prefix: !exact && text.length >= (last ? 2 : arabic ? 3 : 4),
     exact,
     arabic,

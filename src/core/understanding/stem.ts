@@ -77,23 +77,39 @@ export function stemOf(lang: Lang, word: string): string {
 const CONJUNCTIONS = fold(['و', 'ف']);
 const ARTICLES = fold(['وال', 'بال', 'كال', 'فال', 'لل', 'ال', 'ب', 'ل', 'ك']);
 const ARTICLE = 'ال';
-const ENDINGS = fold(['هایم', 'های', 'ها', 'هما', 'كما', 'هم', 'هن', 'كم', 'كن', 'نا', 'ات', 'ون', 'ين', 'ان', 'يه', 'ه', 'ي', 'ك', 'م', 'ش']);
+const AR_ENDINGS = fold(['هما', 'كما', 'هم', 'هن', 'كم', 'كن', 'نا', 'ها', 'ات', 'ون', 'ين', 'ان', 'يه', 'ه', 'ي', 'ك']);
+/** Persian has no article and no ب/ل/ک clitics ("برای" is not ب + "رای"): only the verb prefix and endings. */
+const FA_FORM_PREFIXES = fold(['نمی', 'می']);
+const FA_ENDINGS = fold(['هایمان', 'هایتان', 'هایشان', 'هایم', 'هایت', 'هایش', 'های', 'ها', 'ترین', 'تر', 'ام', 'ات', 'اش', 'یم', 'ید', 'ند', 'ی']);
 
-/**
- * A folded Arabic-script word and its cores: without a leading و/ف, without an article or
- * preposition (ال، بال، لل، ب), without a possessive or plural ending (ـها، ـات، ـي، ـهای) —
- * each kept only when three letters or more remain.
- */
-export function arabicScriptForms(word: string): string[] {
-  const out = new Set([word]);
+function arabicForms(word: string, out: Set<string>): void {
   const noConj = stripOnce(word, CONJUNCTIONS, false, 3);
   for (const w of [word, noConj]) {
     const noArticle = stripOnce(w, ARTICLES, false, 3);
     for (const x of [w, noArticle]) {
       out.add(x);
       // An ending only comes off a word whose article is off too ("السكن" is not "الس" + كن).
-      if (!x.startsWith(ARTICLE)) out.add(stripOnce(x, ENDINGS, true, 3));
+      if (!x.startsWith(ARTICLE)) out.add(stripOnce(x, AR_ENDINGS, true, 3));
     }
   }
+}
+
+function persianForms(word: string, out: Set<string>): void {
+  for (const w of [word, stripOnce(word, FA_FORM_PREFIXES, false, 3)]) {
+    out.add(w);
+    out.add(stripOnce(w, FA_ENDINGS, true, 3));
+  }
+}
+
+/**
+ * A folded Arabic-script word and its cores, each kept only when three letters or more remain.
+ * Arabic: without a leading و/ف, an article or preposition (ال، بال، لل، ب), a possessive or
+ * plural ending (ـها، ـات، ـي). Persian: without می/نمی and its endings (ـها، ـهای، ـام، ـی).
+ * Both when the language is not known.
+ */
+export function arabicScriptForms(word: string, lang?: 'ar' | 'fa'): string[] {
+  const out = new Set([word]);
+  if (lang !== 'fa') arabicForms(word, out);
+  if (lang !== 'ar') persianForms(word, out);
   return [...out];
 }
