@@ -55,12 +55,12 @@ function formsOf(token: string, lang: Lang | undefined): string[] {
 }
 
 /**
- * Another language's entry counts only as the same word — or, outside Arabic script, as the start
- * of a word: Arabic and Persian share letters, not words ("بلدم" I know how is not "البلدية").
+ * Another language's entry counts only as the very same word ("OCMW", "VDAB" inside an Arabic
+ * sentence): its word starts and cores find words nobody said — Arabic and Persian share letters,
+ * not words ("بلدم" I know how is not "البلدية"), Romanian "mamă" is not Dutch "mama's".
  */
-function crossLanguage(w: PatternWord, form: string, token: string, how: 'form' | 'start'): boolean {
-  if (how === 'form') return form === token && w.text === token;
-  return !w.arabic;
+function sameWord(w: PatternWord, form: string, token: string): boolean {
+  return form === token && w.text === token;
 }
 
 function tokenHits(lex: CompiledLexicon, lang: Lang | undefined, token: string, index: number, hits: HitMap): void {
@@ -69,12 +69,12 @@ function tokenHits(lex: CompiledLexicon, lang: Lang | undefined, token: string, 
     for (const ref of lex.byForm.get(form) ?? []) {
       const w = wordOf(lex, ref);
       if (w.exact && form !== token) continue;
-      if (!own(ref) && !crossLanguage(w, form, token, 'form')) continue;
+      if (!own(ref) && !sameWord(w, form, token)) continue;
       record(hits, ref, { token: index, quality: form === token && w.text === token ? QUALITY.same : QUALITY.core });
     }
     for (const ref of lex.byStart.get(form.slice(0, START_KEY)) ?? []) {
+      if (!own(ref)) continue;
       const w = wordOf(lex, ref);
-      if (!own(ref) && !crossLanguage(w, form, token, 'start')) continue;
       if (w.forms.some((f) => (f.length >= 4 || f === w.text) && form.startsWith(f) && form !== f)) record(hits, ref, { token: index, quality: QUALITY.start });
     }
   }

@@ -31,6 +31,8 @@ export const lexiconSchema = z.strictObject({
   negation: cues,
   /** Pieces inside a word that negate it (Turkish "-miyor", Persian "نمی"), for words of 5+ letters. */
   negationParts: cues.default([]),
+  /** Words that say a need is not one ("niet nodig", "don't need"): only these negate a need. */
+  needNegation: cues.default([]),
   /** Words that start a new clause ("maar", "but", "اما"): negation never reaches past them. */
   clauseBreaks: cues,
   categories: keyed([...CATEGORY_BY_ID.keys()], 'category'),

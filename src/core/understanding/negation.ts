@@ -1,7 +1,9 @@
 /**
  * Clauses and negation. A text is cut into clauses at punctuation and at the lexicon's clause
  * breaks ("maar", "but", "اما"); a clause holding a negation word ("niet", "pas", "не", "نه")
- * or a negating piece of a word (Turkish "-miyor", Persian "نمی") is negated as a whole.
+ * or a negating piece of a word (Turkish "-miyor", Persian "نمی") is negated as a whole. A need
+ * is only negated by the words that say it is not needed ("niet nodig"): "ik heb geen werk" is a
+ * need for work.
  */
 import { UI_LANGUAGES, type Lang } from '../taxonomy/categories.js';
 import { foldText, type TextToken } from './fold.js';
@@ -10,6 +12,7 @@ import { LEXICONS } from './lexicon.js';
 interface Cues {
   readonly negation: readonly string[][];
   readonly parts: readonly string[];
+  readonly needNegation: readonly string[][];
   readonly breaks: readonly string[][];
 }
 
@@ -17,15 +20,16 @@ const words = (list: readonly string[]) => list.map((x) => foldText(x).split(' '
 
 const cueCache = new Map<string, Cues>();
 
-/** The resident's language with Dutch (the language around them); every language when unknown. */
+/** The resident's language's cues; every language's when it is unknown. */
 function cuesFor(lang: Lang | undefined): Cues {
   const key = lang ?? '*';
   const cached = cueCache.get(key);
   if (cached) return cached;
-  const langs = lang ? [...new Set<Lang>([lang, 'nl'])] : [...UI_LANGUAGES];
+  const langs = lang ? [lang] : [...UI_LANGUAGES];
   const cues: Cues = {
     negation: langs.flatMap((l) => words(LEXICONS[l].negation)),
     parts: langs.flatMap((l) => LEXICONS[l].negationParts.map(foldText)).filter(Boolean),
+    needNegation: langs.flatMap((l) => words(LEXICONS[l].needNegation)),
     breaks: langs.flatMap((l) => words(LEXICONS[l].clauseBreaks)),
   };
   cueCache.set(key, cues);
@@ -36,13 +40,26 @@ function startsAt(tokens: readonly TextToken[], i: number, seq: readonly string[
   return seq.every((w, k) => tokens[i + k]?.word === w);
 }
 
+/** Where the negation cues of a text stand: clause number → the token indices of its cues. */
+export interface Negations {
+  /** "niet", "pas", "не", "-miyor": what someone does not do or like. */
+  readonly general: ReadonlyMap<number, readonly number[]>;
+  /** "niet nodig", "don't need", "لا أحتاج": what someone does not need. */
+  readonly need: ReadonlyMap<number, readonly number[]>;
+}
+
+function addCue(map: Map<number, number[]>, clause: number, from: number, length: number): void {
+  const list = map.get(clause) ?? [];
+  for (let k = 0; k < length; k++) list.push(from + k);
+  map.set(clause, list);
+}
+
 /**
- * Renumbers the clauses of `tokens` in place (a clause break starts a new one) and returns the
- * numbers of the negated clauses.
+ * Renumbers the clauses of `tokens` in place (a clause break starts a new one) and returns where
+ * the negation cues stand in them.
  */
-export function negatedClauses(tokens: TextToken[], lang: Lang | undefined): Set<number> {
+export function findNegations(tokens: TextToken[], lang: Lang | undefined): Negations {
   const cues = cuesFor(lang);
-  const negated = new Set<number>();
   let clause = 0;
   let last = tokens[0]?.clause;
   tokens.forEach((t, i) => {
@@ -50,9 +67,20 @@ export function negatedClauses(tokens: TextToken[], lang: Lang | undefined): Set
     last = t.clause;
     t.clause = clause;
   });
+  const general = new Map<number, number[]>();
+  const need = new Map<number, number[]>();
   tokens.forEach((t, i) => {
-    const negates = cues.negation.some((seq) => startsAt(tokens, i, seq)) || (t.word.length >= 5 && cues.parts.some((p) => t.word.includes(p)));
-    if (negates) negated.add(t.clause);
+    for (const seq of cues.negation) if (startsAt(tokens, i, seq)) addCue(general, t.clause, i, seq.length);
+    if (t.word.length >= 5 && cues.parts.some((p) => t.word.includes(p))) addCue(general, t.clause, i, 1);
+    for (const seq of cues.needNegation) if (startsAt(tokens, i, seq)) addCue(need, t.clause, i, seq.length);
   });
-  return negated;
+  return { general, need };
+}
+
+/**
+ * Whether a match is negated: a cue stands in one of its clauses and is not one of its own words
+ * (an entry may hold a negation itself: "niet meer alleen zijn" is a wish to meet people).
+ */
+export function isNegated(matchTokens: readonly number[], tokens: readonly TextToken[], cues: ReadonlyMap<number, readonly number[]>): boolean {
+  return matchTokens.some((t) => (cues.get(tokens[t]!.clause) ?? []).some((cue) => !matchTokens.includes(cue)));
 }

@@ -14,7 +14,7 @@
 import type { Ambition, Lang, SensitiveFlag } from '../taxonomy/categories.js';
 import { tokenize, type TextToken } from './fold.js';
 import { findHits, QUALITY, type Hit, type HitMap } from './hits.js';
-import { negatedClauses } from './negation.js';
+import { findNegations, isNegated } from './negation.js';
 import { lexicon, type CompiledLexicon, type Pattern, type PatternKind } from './patterns.js';
 
 export type TextPart = 'goesting' | 'skills' | 'needs' | 'ambition' | 'offer';
@@ -39,6 +39,8 @@ interface Match {
   readonly pattern: Pattern;
   readonly tokens: readonly number[];
   readonly quality: number;
+  /** How far apart its words stand. */
+  readonly span: number;
 }
 
 /** How far apart the words of one entry may stand: a few words between them, no more. */
@@ -57,8 +59,10 @@ function place(pattern: Pattern, words: Map<number, Hit[]>): Match | null {
       used.push(near.token);
       quality = Math.min(quality, near.quality);
     }
-    if (Math.max(...used) - Math.min(...used) > spanAllowed(n)) continue;
-    if (!best || quality > best.quality) best = { pattern, tokens: used, quality };
+    const span = Math.max(...used) - Math.min(...used);
+    if (span > spanAllowed(n)) continue;
+    // The closest placement wins ("ik zing niet, ik dans": "ik dans" is the second "ik").
+    if (!best || span < best.span || (span === best.span && quality > best.quality)) best = { pattern, tokens: used, quality, span };
   }
   return best;
 }
@@ -112,8 +116,8 @@ export interface ReadOptions {
   readonly part: TextPart;
 }
 
-function affirmed(matches: Match[], tokens: readonly TextToken[], negated: ReadonlySet<number>): Match[] {
-  return matches.filter((m) => !m.tokens.some((t) => negated.has(tokens[t]!.clause)));
+function affirmed(matches: Match[], tokens: readonly TextToken[], cues: ReadonlyMap<number, readonly number[]>): Match[] {
+  return matches.filter((m) => !isNegated(m.tokens, tokens, cues));
 }
 
 export function readText(text: string, options: ReadOptions): Reading {
@@ -123,14 +127,13 @@ export function readText(text: string, options: ReadOptions): Reading {
   const hits = findHits(lex, tokens, options.lang);
   const sensitive = matchesOf(lex, hits, 'sensitive');
   const flags = [...new Set(sensitive.map((m) => m.pattern.id))] as SensitiveFlag[];
-  const negated = negatedClauses(tokens, options.lang);
-  const keepNegated = options.part === 'needs';
-  const categories = unshadowed(matchesOf(lex, hits, 'category'));
-  const ambitions = matchesOf(lex, hits, 'ambition');
+  const negations = findNegations(tokens, options.lang);
+  const cues = options.part === 'needs' ? negations.need : negations.general;
+  const categories = affirmed(matchesOf(lex, hits, 'category'), tokens, cues);
   return {
     flags,
     sensitiveEntries: sensitive.map((m) => `${m.pattern.entry}|${m.quality}`),
-    categories: rank(keepNegated ? categories : affirmed(categories, tokens, negated)),
-    ambitions: rank<Ambition>(affirmed(ambitions, tokens, negated)),
+    categories: rank(unshadowed(categories)),
+    ambitions: rank<Ambition>(affirmed(matchesOf(lex, hits, 'ambition'), tokens, negations.general)),
   };
 }
