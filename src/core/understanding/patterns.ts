@@ -30,6 +30,8 @@ export interface Pattern {
   readonly entry: string;
   readonly words: readonly PatternWord[];
   readonly letters: number;
+  /** Holds a little word (three letters or less): matched only in its own order, close together. */
+  readonly ordered: boolean;
 }
 
 export interface WordRef {
@@ -95,7 +97,8 @@ export function compileLexicon(): CompiledLexicon {
       const folded = foldText(exact ? entry.slice(0, -1) : entry).split(' ').filter(Boolean);
       const words = folded.map((w, i) => compileWord(lang, w, exact, folded.length > 1 && i === folded.length - 1));
       if (words.length === 0) continue;
-      const index = patterns.push({ kind, id, lang, entry, words, letters: words.reduce((n, w) => n + w.text.length, 0) }) - 1;
+      const ordered = words.length > 1 && words.some((w) => w.text.length <= 3);
+      const index = patterns.push({ kind, id, lang, entry, words, letters: words.reduce((n, w) => n + w.text.length, 0), ordered }) - 1;
       words.forEach((w, word) => {
         const ref = { pattern: index, word };
         for (const form of w.forms) push(byForm, form, ref);

@@ -46,6 +46,11 @@ interface Match {
 /** How far apart the words of one entry may stand: a few words between them, no more. */
 const spanAllowed = (words: number) => words * 2 + 1;
 
+/**
+ * Where an entry stands in the text, if it does: all its words near each other — in any order
+ * (a comma between them is fine: "fiets, die kan ik herstellen"), except an entry with a little word (three letters or less: "je cours", "a form"),
+ * which must stand in its own order, close together.
+ */
 function place(pattern: Pattern, words: Map<number, Hit[]>): Match | null {
   const n = pattern.words.length;
   if (words.size < n) return null;
@@ -54,13 +59,17 @@ function place(pattern: Pattern, words: Map<number, Hit[]>): Match | null {
     const used = [anchor.token];
     let quality = anchor.quality;
     for (let w = 1; w < n; w++) {
-      const near = (words.get(w) ?? []).filter((h) => !used.includes(h.token)).sort((a, b) => Math.abs(a.token - anchor.token) - Math.abs(b.token - anchor.token) || b.quality - a.quality)[0];
-      if (!near) return best;
+      const after = used[used.length - 1]!;
+      const near = (words.get(w) ?? [])
+        .filter((h) => !used.includes(h.token) && (!pattern.ordered || h.token > after))
+        .sort((a, b) => Math.abs(a.token - anchor.token) - Math.abs(b.token - anchor.token) || b.quality - a.quality)[0];
+      if (!near) break;
       used.push(near.token);
       quality = Math.min(quality, near.quality);
     }
+    if (used.length < n) continue;
     const span = Math.max(...used) - Math.min(...used);
-    if (span > spanAllowed(n)) continue;
+    if (span > (pattern.ordered ? n : spanAllowed(n))) continue;
     // The closest placement wins ("ik zing niet, ik dans": "ik dans" is the second "ik").
     if (!best || span < best.span || (span === best.span && quality > best.quality)) best = { pattern, tokens: used, quality, span };
   }
@@ -124,16 +133,17 @@ export function readText(text: string, options: ReadOptions): Reading {
   const tokens = tokenize(text);
   if (tokens.length === 0) return { flags: [], categories: [], ambitions: [] };
   const lex = lexicon();
+  const negations = findNegations(tokens, options.lang);
   const hits = findHits(lex, tokens, options.lang);
   const sensitive = matchesOf(lex, hits, 'sensitive');
   const flags = [...new Set(sensitive.map((m) => m.pattern.id))] as SensitiveFlag[];
-  const negations = findNegations(tokens, options.lang);
   const cues = options.part === 'needs' ? negations.need : negations.general;
   const categories = affirmed(matchesOf(lex, hits, 'category'), tokens, cues);
+  const ambitions = affirmed(matchesOf(lex, hits, 'ambition'), tokens, negations.general);
   return {
     flags,
     sensitiveEntries: sensitive.map((m) => `${m.pattern.entry}|${m.quality}`),
     categories: rank(unshadowed(categories)),
-    ambitions: rank<Ambition>(affirmed(matchesOf(lex, hits, 'ambition'), tokens, negations.general)),
+    ambitions: rank<Ambition>(unshadowed(ambitions)),
   };
 }
