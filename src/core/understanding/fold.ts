@@ -21,7 +21,8 @@ export function foldText(input: string): string {
     .replace(/ک/g, 'ك')
     .replace(/[ةۀ]/g, 'ه')
     .replace(/ı/g, 'i')
-    // The Ukrainian apostrophe typed as a modifier letter (бʼє) is an apostrophe like ' (б'є).
+    // Inside a Ukrainian word the apostrophe (’ ' ʼ) is part of it: "п’є" is one word, "пє".
+    .replace(/(\p{Script=Cyrillic})['’ʼ`](?=\p{Script=Cyrillic})/gu, '$1')
     .replace(/\u02BC/g, ' ')
     .toLowerCase()
     // Everything that is not a letter or digit — punctuation, the Persian ZWNJ — separates words.

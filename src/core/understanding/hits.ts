@@ -82,7 +82,8 @@ function tokenHits(lex: CompiledLexicon, lang: Lang | undefined, token: string, 
     const stem = stemOf(l, token);
     if (stem.length >= MIN_STEM && stem.length >= token.length * STEM_SHARE) for (const ref of lex.byStem.get(`${l}:${stem}`) ?? []) record(hits, ref, { token: index, quality: QUALITY.stem });
   }
-  if (lang && token.length >= 4 && !isArabicScript(token)) {
+  // A word the lexicon knows in this language is that word, not a typo of another ("meditation" is not "medication").
+  if (lang && token.length >= 4 && !isArabicScript(token) && !lex.known.has(`${lang}:${token}`)) {
     for (const ref of lex.byInitial.get(token[0]!) ?? []) {
       if (!own(ref)) continue;
       const q = typoQuality(token, wordOf(lex, ref));

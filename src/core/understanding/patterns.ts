@@ -49,6 +49,8 @@ export interface CompiledLexicon {
   readonly byStart: ReadonlyMap<string, WordRef[]>;
   /** First letter → pattern words long enough to be recognised with a typo. */
   readonly byInitial: ReadonlyMap<string, WordRef[]>;
+  /** `lang:word` of every word the lexicon knows: a known word is never read as a typo of another. */
+  readonly known: ReadonlySet<string>;
 }
 
 /**
@@ -61,7 +63,7 @@ function compileWord(lang: Lang, text: string, exact: boolean, last: boolean): P
   return {
     text,
     stem: exact ? '' : stemOf(lang, text),
-    forms: arabic && !exact ? arabicScriptForms(text, lang === 'fa' ? 'fa' : 'ar') : [text],
+    forms: arabic && !exact ? arabicScriptForms(text, lang === 'fa' ? 'fa' : 'ar', true) : [text],
     prefix: !exact && text.length >= (last ? 2 : arabic ? 3 : 4),
     exact,
     arabic,
@@ -91,6 +93,7 @@ export function compileLexicon(): CompiledLexicon {
   const byStem = new Map<string, WordRef[]>();
   const byStart = new Map<string, WordRef[]>();
   const byInitial = new Map<string, WordRef[]>();
+  const known = new Set<string>();
   for (const lang of UI_LANGUAGES) {
     for (const [kind, id, entry] of entriesOf(lang)) {
       const exact = entry.endsWith('$');
@@ -100,6 +103,7 @@ export function compileLexicon(): CompiledLexicon {
       const ordered = words.length > 1 && words.some((w) => w.text.length <= 3);
       const index = patterns.push({ kind, id, lang, entry, words, letters: words.reduce((n, w) => n + w.text.length, 0), ordered }) - 1;
       words.forEach((w, word) => {
+        known.add(`${lang}:${w.text}`);
         const ref = { pattern: index, word };
         for (const form of w.forms) push(byForm, form, ref);
         // Both the stem and the word itself: Dutch "fiets" stems to "fiet", "fietsen" to "fiets".
@@ -110,7 +114,7 @@ export function compileLexicon(): CompiledLexicon {
       });
     }
   }
-  return { patterns, byForm, byStem, byStart, byInitial };
+  return { patterns, byForm, byStem, byStart, byInitial, known };
 }
 
 let compiled: CompiledLexicon | undefined;

@@ -82,10 +82,13 @@ const AR_ENDINGS = fold(['هما', 'كما', 'هم', 'هن', 'كم', 'كن', 'ن
 const FA_FORM_PREFIXES = fold(['نمی', 'می']);
 const FA_ENDINGS = fold(['هایمان', 'هایتان', 'هایشان', 'هایم', 'هایت', 'هایش', 'های', 'ها', 'ترین', 'تر', 'ام', 'ات', 'اش', 'یم', 'ید', 'ند', 'ی']);
 
-function arabicForms(word: string, out: Set<string>): void {
-  const noConj = stripOnce(word, CONJUNCTIONS, false, 3);
+/** Only the article family: an entry's first letter is its own ("كرايون" is not ك + "رايون"). */
+const ENTRY_ARTICLES = fold(['وال', 'بال', 'كال', 'فال', 'لل', 'ال']);
+
+function arabicForms(word: string, out: Set<string>, entry: boolean): void {
+  const noConj = entry ? word : stripOnce(word, CONJUNCTIONS, false, 3);
   for (const w of [word, noConj]) {
-    const noArticle = stripOnce(w, ARTICLES, false, 3);
+    const noArticle = stripOnce(w, entry ? ENTRY_ARTICLES : ARTICLES, false, 3);
     for (const x of [w, noArticle]) {
       out.add(x);
       // An ending only comes off a word whose article is off too ("السكن" is not "الس" + كن).
@@ -105,11 +108,12 @@ function persianForms(word: string, out: Set<string>): void {
  * A folded Arabic-script word and its cores, each kept only when three letters or more remain.
  * Arabic: without a leading و/ف, an article or preposition (ال، بال، لل، ب), a possessive or
  * plural ending (ـها، ـات، ـي). Persian: without می/نمی and its endings (ـها، ـهای، ـام، ـی).
- * Both when the language is not known.
+ * Both when the language is not known. A lexicon entry (`entry`) only loses an article: a single
+ * letter that looks like a clitic is part of the word the translator wrote.
  */
-export function arabicScriptForms(word: string, lang?: 'ar' | 'fa'): string[] {
+export function arabicScriptForms(word: string, lang?: 'ar' | 'fa', entry = false): string[] {
   const out = new Set([word]);
-  if (lang !== 'fa') arabicForms(word, out);
+  if (lang !== 'fa') arabicForms(word, out, entry);
   if (lang !== 'ar') persianForms(word, out);
   return [...out];
 }
