@@ -55,13 +55,19 @@ function formsOf(token: string, lang: Lang | undefined): string[] {
 }
 
 /**
- * Another language's entry counts only as the very same word ("OCMW", "VDAB" inside an Arabic
- * sentence): its word starts and cores find words nobody said — Arabic and Persian share letters,
- * not words ("بلدم" I know how is not "البلدية"), Romanian "mamă" is not Dutch "mama's".
+ * Another language's entry counts only as the very same word, written in another script than the
+ * resident's ("OCMW", "VDAB" inside an Arabic or Ukrainian sentence). Its word starts and cores
+ * find words nobody said — Arabic and Persian share letters, not words ("بلدم" I know how is not
+ * "البلدية") — and in the same script the same word means something else (Dutch "arts" is a
+ * doctor, English "arts" is not; French "pain" is bread).
  */
-function sameWord(w: PatternWord, form: string, token: string): boolean {
-  return form === token && w.text === token;
+function sameWord(w: PatternWord, form: string, token: string, lang: Lang | undefined): boolean {
+  return form === token && w.text === token && (lang === undefined || scriptOf(token) !== SCRIPT[lang]);
 }
+
+const SCRIPT: Record<Lang, 'latin' | 'arabic' | 'cyrillic'> = { nl: 'latin', en: 'latin', fr: 'latin', tr: 'latin', ro: 'latin', ar: 'arabic', fa: 'arabic', uk: 'cyrillic' };
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+const scriptOf = (word: string) => (isArabicScript(word) ? 'arabic' : CYRILLIC.test(word) ? 'cyrillic' : 'latin');
 
 function tokenHits(lex: CompiledLexicon, lang: Lang | undefined, token: string, index: number, hits: HitMap): void {
   const own = (ref: WordRef) => lang === undefined || lex.patterns[ref.pattern]!.lang === lang;
@@ -69,7 +75,7 @@ function tokenHits(lex: CompiledLexicon, lang: Lang | undefined, token: string, 
     for (const ref of lex.byForm.get(form) ?? []) {
       const w = wordOf(lex, ref);
       if (w.exact && form !== token) continue;
-      if (!own(ref) && !sameWord(w, form, token)) continue;
+      if (!own(ref) && !sameWord(w, form, token, lang)) continue;
       record(hits, ref, { token: index, quality: form === token && w.text === token ? QUALITY.same : QUALITY.core });
     }
     for (const ref of lex.byStart.get(form.slice(0, START_KEY)) ?? []) {

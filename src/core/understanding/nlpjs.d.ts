@@ -3,7 +3,6 @@ interface NlpStemmer {
   stemWord(word: string): string;
 }
 type NlpStemmerClass = new () => NlpStemmer;
-declare module '@nlpjs/lang-ar' { const m: { StemmerAr: NlpStemmerClass }; export default m; }
 declare module '@nlpjs/lang-en' { const m: { StemmerEn: NlpStemmerClass }; export default m; }
 declare module '@nlpjs/lang-fr' { const m: { StemmerFr: NlpStemmerClass }; export default m; }
 declare module '@nlpjs/lang-nl' { const m: { StemmerNl: NlpStemmerClass }; export default m; }

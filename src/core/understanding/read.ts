@@ -94,17 +94,20 @@ function matchesOf(lex: CompiledLexicon, hits: HitMap, kind: PatternKind): Match
  */
 function unshadowed(matches: readonly Match[]): Match[] {
   const sorted = [...matches].sort((a, b) => b.pattern.words.length - a.pattern.words.length || b.quality - a.quality || b.pattern.letters - a.pattern.letters);
-  const owner = new Map<number, Set<string>>();
+  const owners = new Map<number, Match[]>();
   const kept: Match[] = [];
   for (const m of sorted) {
-    const shadowed = m.tokens.every((t) => owner.has(t) && !owner.get(t)!.has(m.pattern.id));
+    // Two ids on the same words, equally long, are both kept: the resident chooses.
+    const shadowed = m.tokens.every((t) => (owners.get(t) ?? []).some((o) => o.pattern.id !== m.pattern.id && longer(o, m)));
     if (shadowed) continue;
     kept.push(m);
     if (m.quality < QUALITY.start && m.pattern.words.length < 2) continue;
-    for (const t of m.tokens) (owner.get(t) ?? owner.set(t, new Set()).get(t)!).add(m.pattern.id);
+    for (const t of m.tokens) owners.set(t, [...(owners.get(t) ?? []), m]);
   }
   return kept;
 }
+
+const longer = (a: Match, b: Match) => a.pattern.words.length > b.pattern.words.length || (a.pattern.words.length === b.pattern.words.length && a.pattern.letters > b.pattern.letters);
 
 /** One suggestion per id: its best match; ranked by confidence, then by how early it was said. */
 function rank<Id extends string>(matches: readonly Match[]): Suggestion<Id>[] {

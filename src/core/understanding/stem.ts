@@ -1,13 +1,12 @@
 /**
- * Stemming for the eight languages, so "fietsen", "fiets" and "fietsje" or "ремонтую" and
- * "ремонт" meet. The Snowball-style stemmers of nlp.js cover nl, en, fr, ar, tr, uk and ro
- * (Snowball itself has no Arabic-script Persian, Ukrainian or Arabic stemmer in JavaScript);
- * nlp.js ships no Persian stemmer, so Persian gets a light suffix stripper here. Arabic and
- * Persian words also carry clitics (و، ب، ال، می، ها): `arabicScriptForms` lists the word with
- * them taken off, which is how a short entry is found at the core of a longer word — and never
- * inside one.
+ * Stemming for the eight languages, so "fietsen" and "fiets" or "ремонтую" and "ремонт" meet.
+ * The Snowball-style stemmers of nlp.js cover nl, en, fr, tr, uk and ro (the JavaScript Snowball
+ * stemmers have no Ukrainian, Arabic or Persian; nlp.js has all but Persian). Persian gets a
+ * light suffix stripper here. Arabic and Persian words also carry clitics (و، ب، ال، می، ها):
+ * `arabicScriptForms` lists the word with them taken off, which is how a short entry is found at
+ * the core of a longer word — and never inside one; for Arabic that is the whole of its stemming
+ * (nlp.js's root-like Arabic stems join أدوات tools and أدوية medicines, and gained nothing).
  */
-import ar from '@nlpjs/lang-ar';
 import en from '@nlpjs/lang-en';
 import fr from '@nlpjs/lang-fr';
 import nl from '@nlpjs/lang-nl';
@@ -21,8 +20,7 @@ interface Stemmer {
   stemWord(word: string): string;
 }
 
-const STEMMERS: Record<Exclude<Lang, 'fa'>, Stemmer> = {
-  ar: new ar.StemmerAr(),
+const STEMMERS: Record<Exclude<Lang, 'fa' | 'ar'>, Stemmer> = {
   en: new en.StemmerEn(),
   fr: new fr.StemmerFr(),
   nl: new nl.StemmerNl(),
@@ -51,6 +49,9 @@ function stemPersian(word: string): string {
 
 function stemNow(lang: Lang, word: string): string {
   if (lang === 'fa') return stemPersian(word);
+  // Arabic is read by its clitic cores (arabicScriptForms): the root-like stems of nlp.js join
+  // words that only share letters (أدوات tools, أدوية medicines), with no gain on the labelled set.
+  if (lang === 'ar') return '';
   try {
     return STEMMERS[lang].stemWord(word);
   } catch {
@@ -86,9 +87,13 @@ const FA_ENDINGS = fold(['هایمان', 'هایتان', 'هایشان', 'های
 const ENTRY_ARTICLES = fold(['وال', 'بال', 'كال', 'فال', 'لل', 'ال']);
 
 function arabicForms(word: string, out: Set<string>, entry: boolean): void {
-  const noConj = entry ? word : stripOnce(word, CONJUNCTIONS, false, 3);
+  if (entry) {
+    out.add(stripOnce(word, ENTRY_ARTICLES, false, 3));
+    return;
+  }
+  const noConj = stripOnce(word, CONJUNCTIONS, false, 3);
   for (const w of [word, noConj]) {
-    const noArticle = stripOnce(w, entry ? ENTRY_ARTICLES : ARTICLES, false, 3);
+    const noArticle = stripOnce(w, ARTICLES, false, 3);
     for (const x of [w, noArticle]) {
       out.add(x);
       // An ending only comes off a word whose article is off too ("السكن" is not "الس" + كن).
@@ -97,10 +102,10 @@ function arabicForms(word: string, out: Set<string>, entry: boolean): void {
   }
 }
 
-function persianForms(word: string, out: Set<string>): void {
+function persianForms(word: string, out: Set<string>, entry: boolean): void {
   for (const w of [word, stripOnce(word, FA_FORM_PREFIXES, false, 3)]) {
     out.add(w);
-    out.add(stripOnce(w, FA_ENDINGS, true, 3));
+    if (!entry) out.add(stripOnce(w, FA_ENDINGS, true, 3));
   }
 }
 
@@ -108,12 +113,13 @@ function persianForms(word: string, out: Set<string>): void {
  * A folded Arabic-script word and its cores, each kept only when three letters or more remain.
  * Arabic: without a leading و/ف, an article or preposition (ال، بال، لل، ب), a possessive or
  * plural ending (ـها، ـات، ـي). Persian: without می/نمی and its endings (ـها، ـهای، ـام، ـی).
- * Both when the language is not known. A lexicon entry (`entry`) only loses an article: a single
- * letter that looks like a clitic is part of the word the translator wrote.
+ * Both when the language is not known. A lexicon entry (`entry`) only loses an article (or می):
+ * a single letter that looks like a clitic, or an ending, is part of the word the translator
+ * wrote — and two cores that both lost an ending only share letters (أدوات tools, أدوية medicines).
  */
 export function arabicScriptForms(word: string, lang?: 'ar' | 'fa', entry = false): string[] {
   const out = new Set([word]);
   if (lang !== 'fa') arabicForms(word, out, entry);
-  if (lang !== 'ar') persianForms(word, out);
+  if (lang !== 'ar') persianForms(word, out, entry);
   return [...out];
 }
