@@ -3,7 +3,7 @@
  * (core ← config/logger/i18n ← db ← services ← channels/http ← app ← entry points), and no
  * modules import each other in a circle.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -27,11 +27,21 @@ function files(dir: string): string[] {
 const rel = (file: string) => path.relative(SRC, file).split(path.sep).join('/');
 const rank = (file: string) => LAYERS.findIndex(([, pattern]) => pattern.test(file));
 
-/** The project files a module imports (static, re-exports and dynamic imports), relative to src. */
-function importsOf(file: string): string[] {
+function specifiersOf(file: string): string[] {
   const text = readFileSync(path.join(SRC, file), 'utf8');
-  const specifiers = [...text.matchAll(/(?:from|import)\s*\(?\s*'(\.{1,2}\/[^']+)'/g)].map((m) => m[1]!);
-  return specifiers.map((s) => rel(path.resolve(path.dirname(path.join(SRC, file)), s.replace(/\.js$/, '.ts'))));
+  return [...text.matchAll(/(?:from|import)\s*\(?\s*'(\.{1,2}\/[^']+)'/g)].map((m) => m[1]!);
+}
+
+/** The project modules a module imports (static, re-exports and dynamic imports), relative to src. */
+function importsOf(file: string): string[] {
+  return specifiersOf(file)
+    .filter((s) => !s.endsWith('.json'))
+    .map((s) => rel(path.resolve(path.dirname(path.join(SRC, file)), s.replace(/\.js$/, '.ts'))));
+}
+
+/** The data files (JSON, like the lexicon) a module imports, as absolute paths. */
+function dataOf(file: string): string[] {
+  return specifiersOf(file).filter((s) => s.endsWith('.json')).map((s) => path.resolve(path.dirname(path.join(SRC, file)), s));
 }
 
 const graph = new Map(files(SRC).map((f) => [rel(f), importsOf(rel(f))]));
@@ -77,5 +87,7 @@ describe('architecture', () => {
   it('resolves every relative import to a file that exists', () => {
     const missing = [...graph].flatMap(([file, deps]) => deps.filter((d) => !graph.has(d)).map((d) => `${file} → ${d}`));
     expect(missing).toEqual([]);
+    const data = [...graph.keys()].flatMap((file) => dataOf(file).filter((d) => !existsSync(d)).map((d) => `${file} → ${d}`));
+    expect(data).toEqual([]);
   });
 });

@@ -236,9 +236,9 @@ describe('importFile', () => {
     expect(jan.row).toMatchObject({ displayName: 'Jan "Jantje" Peeters', spokenLanguages: ['nl'], sensitiveFlags: ['money_debts'], availability: ['sat-afternoon', 'sun-morning'] });
     expect(jan.consents.map((c) => c.method)).toEqual(['import: paper form; signed 2026-10-02', 'import: paper form; signed 2026-10-02']);
     expect(jan.items.map((i) => [i.kind, i.categories, i.freeText])).toEqual([
-      ['ambition', [], 'werk zoeken'],
+      ['ambition', ['work'], 'werk zoeken'],
       ['goesting', ['cooking'], 'ik kook graag'],
-      ['skill', ['computer_basics', 'homework_help'], 'Ik help met huiswerk en met de computer'],
+      ['skill', ['homework_help', 'computer_basics'], 'Ik help met huiswerk en met de computer'],
     ]);
     expect(jan.items.every((i) => i.placeIds.join() === String(lier))).toBe(true);
     // No need item at all: the words were the sensitive part, and they are stored nowhere.
@@ -290,7 +290,7 @@ describe('importFile', () => {
     expect(olena.items.map((i) => [i.kind, i.categories, i.freeText, i.placeIds])).toEqual([
       ['ambition', ['work'], null, [borgerhout]],
       ['goesting', ['music', 'gardening'], 'tuinieren', [borgerhout]],
-      ['skill', ['bike_repair', 'cycling_lessons'], 'I can fix bikes', [borgerhout]],
+      ['skill', ['bike_repair'], 'I can fix bikes', [borgerhout]],
     ]);
     expect(await tablesContaining('logement')).toEqual([]);
     const training = await offerByRef('import:j-2');
