@@ -112,8 +112,8 @@ export class Resident {
     return this.h.post(this.messageUpdate({ text }));
   }
 
-  voice(fileId: string) {
-    return this.h.post(this.messageUpdate({ voice: { file_id: fileId, file_unique_id: `u-${fileId}`, duration: 5 } }));
+  voice(fileId: string, caption?: string) {
+    return this.h.post(this.messageUpdate({ voice: { file_id: fileId, file_unique_id: `u-${fileId}`, duration: 5 }, ...(caption ? { caption } : {}) }));
   }
 
   /** Everything the bot sent to this resident, in order. */

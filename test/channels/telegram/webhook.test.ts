@@ -187,6 +187,31 @@ describe('resume and own words', () => {
   });
 });
 
+describe('own words in Darija, on the wire', () => {
+  it('offers what she can do and not what she says she cannot; a sensitive caption is kept as a flag only', async () => {
+    const u = h.user(770_000_002, 'Khadija', 'ar');
+    await u.send('/start');
+    await u.tap(tax('ar', 'langName.ar'));
+    await u.tap(label('ar', 'consent.yes'));
+    await u.tap(label('ar', 'common.yes'));
+    await u.tap('Borgerhout');
+    await u.tap(label('ar', 'common.skip'));
+    await u.send('ما كنعرفش نطيب، ولكن كنخيط الحوايج ديال الدراري');
+    const offered = u.last.buttons.flat().map((b) => b.text);
+    expect(offered.some((t) => t.includes(tax('ar', 'cat.sewing')))).toBe(true);
+    expect(offered.some((t) => t.includes(tax('ar', 'cat.cooking')))).toBe(false);
+    expect(offered.length).toBeLessThanOrEqual(4);
+    await u.tap(tax('ar', 'cat.sewing'));
+    await u.tap(label('ar', 'picker.done').split('(')[0]!.trim());
+    expect(u.last.text).toBe(label('ar', 'skills.ask'));
+    await u.tap(label('ar', 'picker.skip'));
+    expect(u.last.text).toBe(label('ar', 'needs.ask'));
+    await u.voice('VOICE-77', 'مول الدار بغا يخرجنا حيت ما خلصناش الكرا');
+    expect(u.messages.map((m) => m.text)).toContain(label('ar', 'picker.sensitiveNoted'));
+    expect(await tablesMentioning(h.app.database.db, 'الكرا')).toEqual([]);
+  });
+});
+
 describe('later changes', () => {
   it('changes a part from /profile, stores the new profile, and shows it on /mydata', async () => {
     const u = h.user(780_000_001, 'Ali', 'fa');
