@@ -78,8 +78,7 @@ function tokenHits(lex: CompiledLexicon, lang: Lang | undefined, token: string, 
       if (!own(ref) && !sameWord(w, form, token, lang)) continue;
       record(hits, ref, { token: index, quality: form === token && w.text === token ? QUALITY.same : QUALITY.core });
     }
-    for (const ref of lex.byStart.get(form.slice(0, START_KEY)) ?? []) {
-      if (!own(ref)) continue;
+    for (const ref of (lang ? [lang] : UI_LANGUAGES).flatMap((l) => lex.byStart.get(`${l}:${form.slice(0, START_KEY)}`) ?? [])) {
       const w = wordOf(lex, ref);
       if (w.forms.some((f) => (f.length >= 4 || f === w.text) && form.startsWith(f) && form !== f)) record(hits, ref, { token: index, quality: QUALITY.start });
     }
@@ -90,10 +89,13 @@ function tokenHits(lex: CompiledLexicon, lang: Lang | undefined, token: string, 
   }
   // A word the lexicon knows in this language is that word, not a typo of another ("meditation" is not "medication").
   if (lang && token.length >= 4 && !isArabicScript(token) && !lex.known.has(`${lang}:${token}`)) {
-    for (const ref of lex.byInitial.get(token[0]!) ?? []) {
-      if (!own(ref)) continue;
-      const q = typoQuality(token, wordOf(lex, ref));
-      if (q > 0) record(hits, ref, { token: index, quality: q });
+    const max = allowedTypos(token.length + 2);
+    for (let length = token.length - max; length <= token.length + max; length++) {
+      for (const ref of lex.byInitial.get(`${token[0]!}:${length}`) ?? []) {
+        if (!own(ref)) continue;
+        const q = typoQuality(token, wordOf(lex, ref));
+        if (q > 0) record(hits, ref, { token: index, quality: q });
+      }
     }
   }
 }

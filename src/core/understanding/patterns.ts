@@ -9,6 +9,7 @@ import { UI_LANGUAGES, type Lang } from '../taxonomy/categories.js';
 import { foldText, isArabicScript } from './fold.js';
 import { LEXICONS } from './lexicon.js';
 import { arabicScriptForms, stemOf } from './stem.js';
+import { allowedTypos } from './typos.js';
 
 export type PatternKind = 'category' | 'sensitive' | 'ambition';
 
@@ -45,9 +46,9 @@ export interface CompiledLexicon {
   readonly byForm: ReadonlyMap<string, WordRef[]>;
   /** `lang:stem` → pattern words with that stem. */
   readonly byStem: ReadonlyMap<string, WordRef[]>;
-  /** First two letters → pattern words that may start a longer word. */
+  /** `lang:first two letters` → pattern words that may start a longer word (only in their own language). */
   readonly byStart: ReadonlyMap<string, WordRef[]>;
-  /** First letter → pattern words long enough to be recognised with a typo. */
+  /** `first letter:length` → pattern words long enough to be recognised with a typo. */
   readonly byInitial: ReadonlyMap<string, WordRef[]>;
   /** `lang:word` of every word the lexicon knows: a known word is never read as a typo of another. */
   readonly known: ReadonlySet<string>;
@@ -109,8 +110,8 @@ export function compileLexicon(): CompiledLexicon {
         // Both the stem and the word itself: Dutch "fiets" stems to "fiet", "fietsen" to "fiets".
         if (w.stem.length >= 4 && w.stem.length >= w.text.length * 0.6) push(byStem, `${lang}:${w.stem}`, ref);
         if (!w.exact && w.text.length >= 4 && w.stem !== w.text) push(byStem, `${lang}:${w.text}`, ref);
-        if (w.prefix) for (const form of w.forms) if (form.length >= 4 || form === w.text) push(byStart, form.slice(0, START_KEY), ref);
-        if (!w.exact && w.text.length >= 5) push(byInitial, w.text[0]!, ref);
+        if (w.prefix) for (const form of w.forms) if (form.length >= 4 || form === w.text) push(byStart, `${lang}:${form.slice(0, START_KEY)}`, ref);
+        if (!w.exact && !w.arabic && allowedTypos(w.text.length) > 0) push(byInitial, `${w.text[0]!}:${w.text.length}`, ref);
       });
     }
   }
