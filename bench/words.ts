@@ -69,6 +69,7 @@ function row(name: string, t: Tally): string {
 }
 
 let LANG: Lang = 'nl';
+const started = performance.now();
 const total = empty();
 /** The set is split in two halves: lexicon work may look at the misses of the even cases only. */
 const halves = { 'tuning half (even cases)': empty(), 'held-out half (odd cases)': empty() };
@@ -89,4 +90,6 @@ for (const lang of LANGS) {
 }
 console.log(row('overall', total));
 for (const [name, t] of Object.entries(halves)) console.log(`${row('', t)}   ← ${name}`);
+const ms = (performance.now() - started) / total.cases;
+console.log(`${ms.toFixed(2)} ms per answer on average (the lexicon compiled at the first one)`);
 console.log('goals: overall F1 ≥ 0.90, every language ≥ 0.85, sensitive recall ≥ 0.98 with no sensitive words stored');
