@@ -163,14 +163,20 @@ describe('hostile and unexpected input', () => {
   });
 });
 
+/** From /start to the neighbourhood question, in Borgerhout, by taps in `lang`. */
+async function upToNeighbourhood(id: number, name: string, lang: string) {
+  const u = h.user(id, name, lang);
+  await u.send('/start');
+  await u.tap(tax(lang, `langName.${lang}`));
+  await u.tap(label(lang, 'consent.yes'));
+  await u.tap(label(lang, 'common.yes'));
+  await u.tap('Borgerhout');
+  return u;
+}
+
 describe('resume and own words', () => {
   it('resumes days later where the resident stopped, and confirms free text', async () => {
-    const u = h.user(770_000_001, 'Fatma', 'tr');
-    await u.send('/start');
-    await u.tap(tax('tr', 'langName.tr'));
-    await u.tap(label('tr', 'consent.yes'));
-    await u.tap(label('tr', 'common.yes'));
-    await u.tap('Borgerhout');
+    const u = await upToNeighbourhood(770_000_001, 'Fatma', 'tr');
     await u.send('Kiel');
     expect(u.last.text).toBe(label('tr', 'goesting.ask'));
     // Days later, a fresh /start continues at the same question.
@@ -189,12 +195,7 @@ describe('resume and own words', () => {
 
 describe('own words in Darija, on the wire', () => {
   it('offers what she can do and not what she says she cannot; a sensitive caption is kept as a flag only', async () => {
-    const u = h.user(770_000_002, 'Khadija', 'ar');
-    await u.send('/start');
-    await u.tap(tax('ar', 'langName.ar'));
-    await u.tap(label('ar', 'consent.yes'));
-    await u.tap(label('ar', 'common.yes'));
-    await u.tap('Borgerhout');
+    const u = await upToNeighbourhood(770_000_002, 'Khadija', 'ar');
     await u.tap(label('ar', 'common.skip'));
     await u.send('ما كنعرفش نطيب، ولكن كنخيط الحوايج ديال الدراري');
     const offered = u.last.buttons.flat().map((b) => b.text);
