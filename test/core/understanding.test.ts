@@ -99,6 +99,12 @@ describe('reading own words', () => {
     expect(ids('ik heb geen werk', 'nl', 'needs')).toContain('job_search');
   });
 
+  it('drops a need said not to be needed, with a word or two between the cue words', () => {
+    const found = ids('ik heb geen zwemles nodig, wel hulp met mijn cv', 'nl', 'needs');
+    expect(found).not.toContain('swimming');
+    expect(found).toContain('cv_writing');
+  });
+
   it('never lets negation hide a sensitive topic', () => {
     expect(readText('ik heb geen schulden, denk ik', { part: 'needs', lang: 'nl' }).flags).toContain('money_debts');
   });

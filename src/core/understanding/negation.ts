@@ -48,11 +48,31 @@ export interface Negations {
   readonly need: ReadonlyMap<number, readonly number[]>;
 }
 
-function addCue(map: Map<number, number[]>, clause: number, from: number, length: number): void {
-  const list = map.get(clause) ?? [];
-  for (let k = 0; k < length; k++) list.push(from + k);
-  map.set(clause, list);
+function addCue(map: Map<number, number[]>, clause: number, at: readonly number[]): void {
+  map.set(clause, [...(map.get(clause) ?? []), ...at]);
 }
+
+/** Where a need-negation cue of several words stands from `i`: in its order, a word or two between them ("geen tolk nodig"). */
+function spreadAt(tokens: readonly TextToken[], i: number, seq: readonly string[]): number[] | null {
+  if (tokens[i]?.word !== seq[0]) return null;
+  const at = [i];
+  for (const word of seq.slice(1)) {
+    const from = at[at.length - 1]! + 1;
+    let found = -1;
+    for (let j = from; j <= from + 2 && j < tokens.length; j++) {
+      if (tokens[j]!.clause !== tokens[i]!.clause) break;
+      if (tokens[j]!.word === word) {
+        found = j;
+        break;
+      }
+    }
+    if (found < 0) return null;
+    at.push(found);
+  }
+  return at;
+}
+
+const run = (i: number, length: number) => Array.from({ length }, (_, k) => i + k);
 
 /**
  * Renumbers the clauses of `tokens` in place (a clause break starts a new one) and returns where
@@ -70,9 +90,12 @@ export function findNegations(tokens: TextToken[], lang: Lang | undefined): Nega
   const general = new Map<number, number[]>();
   const need = new Map<number, number[]>();
   tokens.forEach((t, i) => {
-    for (const seq of cues.negation) if (startsAt(tokens, i, seq)) addCue(general, t.clause, i, seq.length);
-    if (t.word.length >= 5 && cues.parts.some((p) => t.word.includes(p))) addCue(general, t.clause, i, 1);
-    for (const seq of cues.needNegation) if (startsAt(tokens, i, seq)) addCue(need, t.clause, i, seq.length);
+    for (const seq of cues.negation) if (startsAt(tokens, i, seq)) addCue(general, t.clause, run(i, seq.length));
+    if (t.word.length >= 5 && cues.parts.some((p) => t.word.includes(p))) addCue(general, t.clause, [i]);
+    for (const seq of cues.needNegation) {
+      const at = spreadAt(tokens, i, seq);
+      if (at) addCue(need, t.clause, at);
+    }
   });
   return { general, need };
 }
