@@ -48,8 +48,9 @@ const spanAllowed = (words: number) => words * 2 + 1;
 
 /**
  * Where an entry stands in the text, if it does: all its words near each other — in any order
- * (a comma between them is fine: "fiets, die kan ik herstellen"), except an entry with a little word (three letters or less: "je cours", "a form"),
- * which must stand in its own order, close together.
+ * (a comma between them is fine: "fiets, die kan ik herstellen"), except an entry with a little
+ * word (three letters or less: "je cours", "a form"), which must stand in its own order, close
+ * together.
  */
 function place(pattern: Pattern, words: Map<number, Hit[]>): Match | null {
   const n = pattern.words.length;
@@ -123,7 +124,7 @@ function rank<Id extends string>(matches: readonly Match[]): Suggestion<Id>[] {
 }
 
 export interface ReadOptions {
-  /** The resident's language, when known: its negation words count, with Dutch ones. */
+  /** The resident's language: its file is read in full (stems, word starts, typos, negation); others only as the same word. */
   readonly lang?: Lang;
   readonly part: TextPart;
 }
