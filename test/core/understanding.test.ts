@@ -60,6 +60,28 @@ describe('reading own words', () => {
     expect(ids(text, lang)).toContain(id);
   });
 
+  it.each([
+    ['nl', 'ik herstel smartphones en tablets', 'electronics_repair'],
+    ['en', 'I can repair TVs and phones', 'electronics_repair'],
+    ['fr', 'quelqu un pour réparer ma télé', 'electronics_repair'],
+    ['nl', 'iemand om mijn kleren te herstellen', 'sewing'],
+    ['ar', 'أحتاج شخصا يصلح ملابسي', 'sewing'],
+    ['ar', 'بدي حدا يخيطلي تيابي', 'sewing'],
+    ['ar', 'خاصني شي واحد يخيط ليا الحوايج', 'sewing'],
+    ['ar', 'kan3ref nsle7 telephonat', 'electronics_repair'],
+  ] as const)('[%s] "%s" → %s, not a neighbouring category', (lang, text, id) => {
+    expect(ids(text, lang, 'needs')[0]).toBe(id);
+  });
+
+  it.each([
+    ['uk', 'не можу заплатити за квартиру'],
+    ['tr', 'kirayi odeyemiyorum'],
+    ['ro', 'nu pot plati chiria si curentul'],
+    ['nl', 'ik kan de huur niet meer betalen'],
+  ] as const)('[%s] "%s": rent that cannot be paid is a money topic too', (lang, text) => {
+    expect(readText(text, { part: 'needs', lang }).flags).toEqual(expect.arrayContaining(['money_debts', 'housing']));
+  });
+
   it('never finds a short Arabic-script entry inside a longer word', () => {
     // "شنا" (swimming) is inside "آشنایی" (getting to know).
     expect(ids('آشنایی با مردم را دوست دارم', 'fa', 'goesting')).not.toContain('swimming');
