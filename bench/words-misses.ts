@@ -5,7 +5,7 @@
  */
 import { isLang } from '../src/core/taxonomy/categories.js';
 import { readText } from '../src/core/understanding/read.js';
-import { readWordCases } from '../test/support/words.js';
+import { judgeCase, readWordCases } from '../test/support/words.js';
 
 const [lang, mode = 'all'] = process.argv.slice(2);
 if (!isLang(lang)) {
@@ -15,13 +15,9 @@ if (!isLang(lang)) {
 let shown = 0;
 readWordCases(lang).forEach((c, i) => {
   if (i % 2 === 1) return;
-  const r = readText(c.text, { part: c.part, lang });
-  const got = (c.part === 'ambition' ? r.ambitions : r.categories).slice(0, 3);
-  const expected: string[] = c.part === 'ambition' ? c.ambitions : c.categories;
-  const extra = got.filter((x) => !expected.includes(x.id));
-  const missed = expected.filter((x) => !got.some((g) => g.id === x));
-  const sensitiveMissed = c.sensitive.length > 0 && r.flags.length === 0;
-  const alarm = c.sensitive.length === 0 && r.flags.length > 0;
+  const { extra, missed, flags } = judgeCase(c, lang);
+  const sensitiveMissed = c.sensitive.length > 0 && flags.length === 0;
+  const alarm = c.sensitive.length === 0 && flags.length > 0;
   const wanted = { all: extra.length > 0 || missed.length > 0 || sensitiveMissed || alarm, fp: extra.length > 0, fn: missed.length > 0, sensitive: sensitiveMissed, alarm }[mode];
   if (!wanted) return;
   shown++;
@@ -29,6 +25,6 @@ readWordCases(lang).forEach((c, i) => {
   if (extra.length) console.log(`   offered, not meant: ${extra.map((x) => `${x.id} (entry "${x.entry}", ${x.confidence})`).join(', ')}`);
   if (missed.length) console.log(`   meant, not found:   ${missed.join(', ')}`);
   if (sensitiveMissed) console.log(`   SENSITIVE NOT FLAGGED: ${c.sensitive.join(', ')} — these words would be stored`);
-  if (alarm) console.log(`   flagged, not sensitive: ${r.flags.join(', ')} (entries ${(r.sensitiveEntries ?? []).join(', ')})`);
+  if (alarm) console.log(`   flagged, not sensitive: ${flags.join(', ')} (entries ${(readText(c.text, { part: c.part, lang }).sensitiveEntries ?? []).join(', ')})`);
 });
 console.log(`${shown} answers of the tuning half shown`);

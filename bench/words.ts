@@ -12,9 +12,8 @@
  * stays a fair measure of words nobody tuned the lexicon on.
  */
 import { existsSync } from 'node:fs';
-import { readOwnWords } from '../src/core/taxonomy/own-words.js';
 import type { Lang } from '../src/core/taxonomy/categories.js';
-import { LANGS, readWordCases, WORDS_DIR, type WordCase } from '../test/support/words.js';
+import { judgeCase, LANGS, readWordCases, WORDS_DIR, type WordCase } from '../test/support/words.js';
 
 interface Tally {
   tp: number;
@@ -32,20 +31,11 @@ interface Tally {
 
 const empty = (): Tally => ({ tp: 0, fp: 0, fn: 0, sensitiveCases: 0, sensitiveCaught: 0, stored: 0, falseAlarms: 0, ordinary: 0, cases: 0 });
 
-function understand(c: WordCase): { labels: string[]; flags: string[] } {
-  const read = readOwnWords(c.text, { part: c.part, lang: LANG });
-  return { labels: c.part === 'ambition' ? read.ambitions : read.categories, flags: read.flags };
-}
-
 function add(t: Tally, c: WordCase): void {
-  const expected = new Set(c.part === 'ambition' ? c.ambitions : c.categories);
-  const { labels, flags } = understand(c);
-  const got = new Set(labels);
-  for (const id of got) {
-    if (expected.has(id)) t.tp++;
-    else t.fp++;
-  }
-  for (const id of expected) if (!got.has(id)) t.fn++;
+  const { found, extra, missed, flags } = judgeCase(c, LANG);
+  t.tp += found.length - extra.length;
+  t.fp += extra.length;
+  t.fn += missed.length;
   t.cases++;
   if (c.sensitive.length > 0) {
     t.sensitiveCases++;

@@ -4,6 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { AMBITIONS, CATEGORY_BY_ID, SENSITIVE_FLAGS, UI_LANGUAGES, type Lang } from '../../src/core/taxonomy/categories.js';
+import { readOwnWords } from '../../src/core/taxonomy/own-words.js';
+import type { Suggestion } from '../../src/core/understanding/read.js';
 
 export const PARTS = ['goesting', 'skills', 'needs', 'ambition'] as const;
 /** Categories the residents name that the taxonomy does not have yet (labelled, not yet matchable); none today. */
@@ -39,3 +41,31 @@ export function caseProblems(c: WordCase): string[] {
 }
 
 export const LANGS: readonly Lang[] = UI_LANGUAGES;
+
+/** One labelled answer read as the dialogue reads it (at most three suggestions), against its labels. */
+export interface Judgement {
+  /** The ids the dialogue would offer (categories, or ambitions at the ambition question). */
+  readonly found: readonly string[];
+  readonly expected: readonly string[];
+  /** Offered but not meant, with the entry that fired. */
+  readonly extra: readonly Suggestion[];
+  /** Meant but not offered. */
+  readonly missed: readonly string[];
+  readonly flags: readonly string[];
+  /** Whether the dialogue would keep the words: never for a sensitive answer. */
+  readonly keepWords: boolean;
+}
+
+export function judgeCase(c: WordCase, lang: Lang): Judgement {
+  const read = readOwnWords(c.text, { part: c.part, lang });
+  const found: readonly string[] = c.part === 'ambition' ? read.ambitions : read.categories;
+  const expected = c.part === 'ambition' ? c.ambitions : c.categories;
+  return {
+    found,
+    expected,
+    extra: read.suggestions.filter((s) => !expected.includes(s.id)),
+    missed: expected.filter((id) => !found.includes(id)),
+    flags: read.flags,
+    keepWords: read.keepWords,
+  };
+}
