@@ -30,11 +30,12 @@ export function readOwnWords(text: string, options: OwnWordsOptions): OwnWords {
   const reading = readText(text, options);
   const limit = options.limit ?? 3;
   const ambition = options.part === 'ambition';
-  const suggestions = (ambition ? reading.ambitions : reading.categories).slice(0, limit);
+  const ambitions = ambition ? reading.ambitions.slice(0, limit) : [];
+  const suggestions = ambition ? ambitions : reading.categories.slice(0, limit);
   return {
     flags: reading.flags,
     categories: ambition ? [] : suggestions.map((s) => s.id),
-    ambitions: ambition ? reading.ambitions.slice(0, limit).map((s) => s.id) : [],
+    ambitions: ambitions.map((s) => s.id),
     suggestions,
     keepWords: reading.flags.length === 0,
   };

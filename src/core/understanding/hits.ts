@@ -7,15 +7,10 @@
 import { UI_LANGUAGES, type Lang } from '../taxonomy/categories.js';
 import { isArabicScript, type TextToken } from './fold.js';
 import { START_KEY, type CompiledLexicon, type PatternWord, type WordRef } from './patterns.js';
-import { arabicScriptForms, stemOf } from './stem.js';
+import { arabicScriptForms, stemOf, usableStem } from './stem.js';
 import { allowedTypos, editDistance } from './typos.js';
 
 export const QUALITY = { same: 1, stem: 0.95, core: 0.95, start: 0.9, typo: 0.7 } as const;
-
-/** Shorter stems are mostly little words (Dutch "bijen" bees → "bij" at). */
-const MIN_STEM = 4;
-/** A stem that cuts off most of a word says little (English "hospitality" → "hospit"). */
-export const STEM_SHARE = 0.6;
 
 export interface Hit {
   readonly token: number;
@@ -41,10 +36,9 @@ function wordOf(lex: CompiledLexicon, ref: WordRef): PatternWord {
   return lex.patterns[ref.pattern]!.words[ref.word]!;
 }
 
+/** The typo index only holds words that may carry a typo (not exact, not Arabic script, long enough). */
 function typoQuality(word: string, candidate: PatternWord): number {
-  if (candidate.exact || candidate.arabic) return 0;
   const max = allowedTypos(candidate.text.length);
-  if (max === 0) return 0;
   return editDistance(word, candidate.text, max) <= max ? QUALITY.typo : 0;
 }
 
@@ -71,6 +65,7 @@ const scriptOf = (word: string) => (isArabicScript(word) ? 'arabic' : CYRILLIC.t
 
 function tokenHits(lex: CompiledLexicon, lang: Lang | undefined, token: string, index: number, hits: HitMap): void {
   const own = (ref: WordRef) => lang === undefined || lex.patterns[ref.pattern]!.lang === lang;
+  const langs = lang ? [lang] : UI_LANGUAGES;
   for (const form of formsOf(token, lang)) {
     for (const ref of lex.byForm.get(form) ?? []) {
       const w = wordOf(lex, ref);
@@ -78,14 +73,14 @@ function tokenHits(lex: CompiledLexicon, lang: Lang | undefined, token: string, 
       if (!own(ref) && !sameWord(w, form, token, lang)) continue;
       record(hits, ref, { token: index, quality: form === token && w.text === token ? QUALITY.same : QUALITY.core });
     }
-    for (const ref of (lang ? [lang] : UI_LANGUAGES).flatMap((l) => lex.byStart.get(`${l}:${form.slice(0, START_KEY)}`) ?? [])) {
+    for (const ref of langs.flatMap((l) => lex.byStart.get(`${l}:${form.slice(0, START_KEY)}`) ?? [])) {
       const w = wordOf(lex, ref);
       if (w.forms.some((f) => (f.length >= 4 || f === w.text) && form.startsWith(f) && form !== f)) record(hits, ref, { token: index, quality: QUALITY.start });
     }
   }
-  for (const l of lang ? [lang] : UI_LANGUAGES) {
+  for (const l of langs) {
     const stem = stemOf(l, token);
-    if (stem.length >= MIN_STEM && stem.length >= token.length * STEM_SHARE) for (const ref of lex.byStem.get(`${l}:${stem}`) ?? []) record(hits, ref, { token: index, quality: QUALITY.stem });
+    if (usableStem(stem, token)) for (const ref of lex.byStem.get(`${l}:${stem}`) ?? []) record(hits, ref, { token: index, quality: QUALITY.stem });
   }
   // A word the lexicon knows in this language is that word, not a typo of another ("meditation" is not "medication").
   if (lang && token.length >= 4 && !isArabicScript(token) && !lex.known.has(`${lang}:${token}`)) {
@@ -101,11 +96,11 @@ function tokenHits(lex: CompiledLexicon, lang: Lang | undefined, token: string, 
 }
 
 /**
- * The hits of every token. Stems and typos are only tried in the resident's language (stems in
- * all eight, typos in none, when it is unknown):
- * another language's stemmer or a near miss across languages finds words nobody said (French
- * "les" is the stem of Dutch "lees"); the exact words and word starts of all eight still count,
- * so a Dutch word inside an Arabic sentence is understood.
+ * The hits of every token. Stems, word starts and typos are only tried in the resident's language
+ * (stems and starts in all eight, typos in none, when it is unknown): another language's stemmer
+ * or a near miss across languages finds words nobody said (French "les" is the stem of Dutch
+ * "lees"). Another language's very same word in another script still counts (`sameWord`), so a
+ * Dutch word inside an Arabic sentence is understood.
  */
 export function findHits(lex: CompiledLexicon, tokens: readonly TextToken[], lang: Lang | undefined): HitMap {
   const hits: HitMap = new Map();

@@ -1,14 +1,14 @@
 /**
  * The lexicon compiled for fast lookup. Each entry ("fiets herstellen") becomes a pattern of
  * words; each word is found by its folded form, its stem in the entry's language, as the start
- * of a longer word (entries of four letters or more), at the core of an Arabic-script word (its
- * clitics taken off), or with a typo (words of five letters or more). An entry ending in `$`
- * matches only its exact words.
+ * of a longer word (see `compileWord`), at the core of an Arabic-script word (its clitics taken
+ * off), or with a typo (words of six letters or more, not in Arabic script). An entry ending in
+ * `$` matches only its exact words.
  */
 import { UI_LANGUAGES, type Lang } from '../taxonomy/categories.js';
 import { foldText, isArabicScript } from './fold.js';
 import { LEXICONS } from './lexicon.js';
-import { arabicScriptForms, stemOf } from './stem.js';
+import { arabicScriptForms, stemOf, usableStem } from './stem.js';
 import { allowedTypos } from './typos.js';
 
 export type PatternKind = 'category' | 'sensitive' | 'ambition';
@@ -108,7 +108,7 @@ export function compileLexicon(): CompiledLexicon {
         const ref = { pattern: index, word };
         for (const form of w.forms) push(byForm, form, ref);
         // Both the stem and the word itself: Dutch "fiets" stems to "fiet", "fietsen" to "fiets".
-        if (w.stem.length >= 4 && w.stem.length >= w.text.length * 0.6) push(byStem, `${lang}:${w.stem}`, ref);
+        if (usableStem(w.stem, w.text)) push(byStem, `${lang}:${w.stem}`, ref);
         if (!w.exact && w.text.length >= 4 && w.stem !== w.text) push(byStem, `${lang}:${w.text}`, ref);
         if (w.prefix) for (const form of w.forms) if (form.length >= 4 || form === w.text) push(byStart, `${lang}:${form.slice(0, START_KEY)}`, ref);
         if (!w.exact && !w.arabic && allowedTypos(w.text.length) > 0) push(byInitial, `${w.text[0]!}:${w.text.length}`, ref);

@@ -63,6 +63,15 @@ function stemNow(lang: Lang, word: string): string {
 const memo = new Map<string, string>();
 const MEMO_SIZE = 50_000;
 
+/**
+ * Whether a word's stem says enough to match on: four letters or more (shorter ones are mostly
+ * little words: Dutch "bijen" bees → "bij" at) and most of the word (English "hospitality" →
+ * "hospit" says little).
+ */
+export function usableStem(stem: string, word: string): boolean {
+  return stem.length >= 4 && stem.length >= word.length * 0.6;
+}
+
 /** The stem of a folded word in a language ('' when the stemmer fails on it). */
 export function stemOf(lang: Lang, word: string): string {
   const key = `${lang}:${word}`;
