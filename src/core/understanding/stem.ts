@@ -88,8 +88,7 @@ const CONJUNCTIONS = fold(['و', 'ف']);
 const ARTICLES = fold(['وال', 'بال', 'كال', 'فال', 'لل', 'ال', 'ب', 'ل', 'ك']);
 const ARTICLE = 'ال';
 const AR_ENDINGS = fold(['هما', 'كما', 'هم', 'هن', 'كم', 'كن', 'نا', 'ها', 'ات', 'ون', 'ين', 'ان', 'يه', 'ه', 'ي', 'ك']);
-/** Persian has no article and no ب/ل/ک clitics ("برای" is not ب + "رای"): only the verb prefix and endings. */
-const FA_FORM_PREFIXES = fold(['نمی', 'می']);
+/** Persian has no article and no ب/ل/ک clitics ("برای" is not ب + "رای"): only the verb prefix (FA_PREFIXES) and endings. */
 const FA_ENDINGS = fold(['هایمان', 'هایتان', 'هایشان', 'هایم', 'هایت', 'هایش', 'های', 'ها', 'ترین', 'تر', 'ام', 'ات', 'اش', 'یم', 'ید', 'ند', 'ی']);
 
 /** Only the article family: an entry's first letter is its own ("كرايون" is not ك + "رايون"). */
@@ -112,7 +111,7 @@ function arabicForms(word: string, out: Set<string>, entry: boolean): void {
 }
 
 function persianForms(word: string, out: Set<string>, entry: boolean): void {
-  for (const w of [word, stripOnce(word, FA_FORM_PREFIXES, false, 3)]) {
+  for (const w of [word, stripOnce(word, FA_PREFIXES, false, 3)]) {
     out.add(w);
     if (!entry) out.add(stripOnce(w, FA_ENDINGS, true, 3));
   }
