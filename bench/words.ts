@@ -1,19 +1,22 @@
 /**
  * `npm run bench:words`: how well residents' own words are understood, per language, on the
- * labelled set in test/fixtures/words. Prints precision, recall and F1 of the categories (and
+ * labelled sets in test/fixtures/words. Prints precision, recall and F1 of the categories (and
  * ambitions) the dialogue would keep, the recall of sensitive topics (a sensitive answer whose
  * words would be stored is a privacy failure), and the false alarms: ordinary answers flagged as
  * sensitive, whose words are then dropped. Asserts nothing.
  *
  * What is measured is what the dialogue does: `readOwnWords` at every question — flags when a
  * sensitive topic is found (the words are then not kept), and at most three categories, as
- * "Did you mean …?" offers them — ambition ids at the ambition question. The figures are also given
- * per half: `npm run words:misses` shows the misses of the tuning half only, so the held-out half
- * stays a fair measure of words nobody tuned the lexicon on.
+ * "Did you mean …?" offers them — ambition ids at the ambition question.
+ *
+ * Two sets: the tuning set (`words/<lang>.json`, whose misses `npm run words:misses` shows to
+ * whoever extends the lexicon) and the held-out set (`words/unseen/<lang>.json`, written later by
+ * other writers and never shown): the held-out figures are the fair measure of words nobody tuned
+ * the lexicon on.
  */
 import { existsSync } from 'node:fs';
 import type { Lang } from '../src/core/taxonomy/categories.js';
-import { judgeCase, LANGS, readWordCases, WORDS_DIR, type WordCase } from '../test/support/words.js';
+import { judgeCase, LANGS, readWordCases, UNSEEN_DIR, WORDS_DIR, type WordCase } from '../test/support/words.js';
 
 interface Tally {
   tp: number;
@@ -31,8 +34,8 @@ interface Tally {
 
 const empty = (): Tally => ({ tp: 0, fp: 0, fn: 0, sensitiveCases: 0, sensitiveCaught: 0, stored: 0, falseAlarms: 0, ordinary: 0, cases: 0 });
 
-function add(t: Tally, c: WordCase): void {
-  const { found, extra, missed, flags } = judgeCase(c, LANG);
+function add(t: Tally, c: WordCase, lang: Lang): void {
+  const { found, extra, missed, flags, keepWords } = judgeCase(c, lang);
   t.tp += found.length - extra.length;
   t.fp += extra.length;
   t.fn += missed.length;
@@ -40,7 +43,7 @@ function add(t: Tally, c: WordCase): void {
   if (c.sensitive.length > 0) {
     t.sensitiveCases++;
     if (flags.length > 0) t.sensitiveCaught++;
-    else t.stored++;
+    if (keepWords) t.stored++;
   } else {
     t.ordinary++;
     if (flags.length > 0) t.falseAlarms++;
@@ -58,32 +61,30 @@ function row(name: string, t: Tally): string {
   return `${name.padEnd(8)} ${String(t.cases).padStart(5)}  ${fmt(p)}  ${fmt(r)}  ${fmt(f1)}   ${fmt(ratio(t.sensitiveCaught, t.sensitiveCases))} (${t.sensitiveCaught}/${t.sensitiveCases})   ${String(t.stored).padStart(6)}   ${alarms}`;
 }
 
-let LANG: Lang = 'nl';
 const started = performance.now();
-const total = empty();
-/** The set is split in two halves: lexicon work may look at the misses of the even cases only. */
-const halves = { 'tuning half (even cases)': empty(), 'held-out half (odd cases)': empty() };
-const heldOut = new Map<Lang, Tally>();
-console.log('language cases  precision recall  F1      sensitive recall   stored   false alarms (ordinary answers flagged)');
-for (const lang of LANGS) {
-  if (!existsSync(new URL(`${lang}.json`, WORDS_DIR))) {
-    console.log(`${lang.padEnd(8)} (no labelled set yet)`);
-    continue;
+let answers = 0;
+for (const [name, dir] of [
+  ['tuning set (test/fixtures/words)', WORDS_DIR],
+  ['held-out set (test/fixtures/words/unseen), never shown while the lexicon was written', UNSEEN_DIR],
+] as const) {
+  console.log(`\n${name}`);
+  console.log('language cases  precision recall  F1      sensitive recall   stored   false alarms (ordinary answers flagged)');
+  const total = empty();
+  for (const lang of LANGS) {
+    if (!existsSync(new URL(`${lang}.json`, dir))) {
+      console.log(`${lang.padEnd(8)} (no labelled set yet)`);
+      continue;
+    }
+    const t = empty();
+    for (const c of readWordCases(lang, dir)) {
+      add(t, c, lang);
+      add(total, c, lang);
+    }
+    console.log(row(lang, t));
   }
-  const t = empty();
-  LANG = lang;
-  readWordCases(lang).forEach((c, i) => {
-    add(t, c);
-    add(total, c);
-    add(Object.values(halves)[i % 2]!, c);
-    if (i % 2 === 1) add(heldOut.get(lang) ?? heldOut.set(lang, empty()).get(lang)!, c);
-  });
-  console.log(row(lang, t));
+  console.log(row('overall', total));
+  answers += total.cases;
 }
-console.log(row('overall', total));
-for (const [name, t] of Object.entries(halves)) console.log(`${row('', t)}   ← ${name}`);
-console.log('held-out half, per language:');
-for (const [lang, t] of heldOut) console.log(row(lang, t));
-const ms = (performance.now() - started) / total.cases;
-console.log(`${ms.toFixed(2)} ms per answer on average (the lexicon compiled at the first one)`);
+const ms = (performance.now() - started) / answers;
+console.log(`\n${ms.toFixed(2)} ms per answer on average (the lexicon compiled at the first one)`);
 console.log('goals: overall F1 ≥ 0.90, every language ≥ 0.85, sensitive recall ≥ 0.98 with no sensitive words stored');

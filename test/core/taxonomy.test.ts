@@ -19,7 +19,7 @@ import { readText } from '../../src/core/understanding/read.js';
 /** Categories said in a text, best first, as the picker would offer them. */
 const suggestCategories = (text: string, limit = 3, lang?: Lang) => readText(text, { part: 'skills', lang }).categories.slice(0, limit).map((s) => s.id);
 const detectSensitive = (text: string, lang?: Lang) => readText(text, { part: 'needs', lang }).flags;
-const entriesOf = (section: 'categories' | 'sensitive') =>
+const entriesOf = (section: 'categories' | 'sensitive' | 'needsSensitive') =>
   UI_LANGUAGES.flatMap((lng) => Object.entries(LEXICONS[lng][section]).flatMap(([id, terms]) => terms.map((term) => ({ lng, id, term }))));
 
 type Labels = Record<string, Record<string, string>>;
@@ -111,8 +111,13 @@ describe('lexicon data', () => {
     expect(wrong).toEqual([]);
   }, SLOW);
 
-  it('every sensitive entry finds its own flag, in its own language', () => {
-    const missed = entriesOf('sensitive').filter(({ lng, id, term }) => !detectSensitive(term.replace(/\$$/, ''), lng).includes(id as SensitiveFlag));
+  it('a needs-only sensitive entry raises its flag at the needs question and nowhere else', () => {
+    const wrong = entriesOf('needsSensitive').filter(({ lng, term }) => readText(term.replace(/\$$/, ''), { part: 'skills', lang: lng }).flags.length > 0 && !entriesOf('sensitive').some((e) => e.lng === lng && e.term === term));
+    expect(wrong.map(({ lng, term }) => `${lng}: "${term}"`)).toEqual([]);
+  }, SLOW);
+
+  it('every sensitive entry finds its own flag, in its own language (at the needs question)', () => {
+    const missed = [...entriesOf('sensitive'), ...entriesOf('needsSensitive')].filter(({ lng, id, term }) => !detectSensitive(term.replace(/\$$/, ''), lng).includes(id as SensitiveFlag));
     expect(missed.map(({ lng, id, term }) => `${id}.${lng}: "${term}"`)).toEqual([]);
   }, SLOW);
 });

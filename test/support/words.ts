@@ -21,9 +21,15 @@ export interface WordCase {
 }
 
 export const WORDS_DIR = new URL('../fixtures/words/', import.meta.url);
+/**
+ * The held-out set: answers written later by other writers, never shown to whoever extends the
+ * lexicon (`words:misses` reads the tuning set only). Its figures are the fair ones.
+ */
+export const UNSEEN_DIR = new URL('../fixtures/words/unseen/', import.meta.url);
 
-export function readWordCases(lang: Lang): WordCase[] {
-  const file = JSON.parse(readFileSync(new URL(`${lang}.json`, WORDS_DIR), 'utf8')) as { lang: string; cases: WordCase[] };
+/** The tuning set of one language, or with `dir` = UNSEEN_DIR the held-out set. */
+export function readWordCases(lang: Lang, dir: URL = WORDS_DIR): WordCase[] {
+  const file = JSON.parse(readFileSync(new URL(`${lang}.json`, dir), 'utf8')) as { lang: string; cases: WordCase[] };
   if (file.lang !== lang) throw new Error(`${lang}.json says it is ${file.lang}`);
   return file.cases;
 }

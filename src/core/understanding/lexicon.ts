@@ -37,6 +37,11 @@ export const lexiconSchema = z.strictObject({
   clauseBreaks: cues,
   categories: keyed([...CATEGORY_BY_ID.keys()], 'category'),
   sensitive: keyed(SENSITIVE_FLAGS, 'sensitive topic'),
+  /**
+   * Words that say a sensitive need only at the needs question ("a doctor", "food for my kids",
+   * "a house"): at the other questions they are a job or a hobby ("I was a doctor").
+   */
+  needsSensitive: keyed(SENSITIVE_FLAGS, 'sensitive topic').default({}),
   ambitions: keyed(AMBITIONS, 'ambition'),
 });
 export type LexiconFile = z.infer<typeof lexiconSchema>;

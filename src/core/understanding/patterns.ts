@@ -33,6 +33,8 @@ export interface Pattern {
   readonly letters: number;
   /** Holds a little word (three letters or less): matched only in its own order, close together. */
   readonly ordered: boolean;
+  /** A sensitive entry that counts only at the needs question (`needsSensitive`). */
+  readonly needsOnly: boolean;
 }
 
 export interface WordRef {
@@ -77,11 +79,16 @@ function push(map: Map<string, WordRef[]>, key: string, ref: WordRef): void {
   else map.set(key, [ref]);
 }
 
-function entriesOf(lang: Lang): Array<[PatternKind, string, string]> {
+function entriesOf(lang: Lang): Array<[PatternKind, string, string, boolean]> {
   const lexicon = LEXICONS[lang];
-  const out: Array<[PatternKind, string, string]> = [];
-  const sections: Array<[PatternKind, Record<string, string[]>]> = [['category', lexicon.categories], ['sensitive', lexicon.sensitive], ['ambition', lexicon.ambitions]];
-  for (const [kind, section] of sections) for (const [id, list] of Object.entries(section)) for (const entry of list) out.push([kind, id, entry]);
+  const out: Array<[PatternKind, string, string, boolean]> = [];
+  const sections: Array<[PatternKind, Record<string, string[]>, boolean]> = [
+    ['category', lexicon.categories, false],
+    ['sensitive', lexicon.sensitive, false],
+    ['sensitive', lexicon.needsSensitive, true],
+    ['ambition', lexicon.ambitions, false],
+  ];
+  for (const [kind, section, needsOnly] of sections) for (const [id, list] of Object.entries(section)) for (const entry of list) out.push([kind, id, entry, needsOnly]);
   return out;
 }
 
@@ -96,13 +103,13 @@ export function compileLexicon(): CompiledLexicon {
   const byInitial = new Map<string, WordRef[]>();
   const known = new Set<string>();
   for (const lang of UI_LANGUAGES) {
-    for (const [kind, id, entry] of entriesOf(lang)) {
+    for (const [kind, id, entry, needsOnly] of entriesOf(lang)) {
       const exact = entry.endsWith('$');
       const folded = foldText(exact ? entry.slice(0, -1) : entry).split(' ').filter(Boolean);
       const words = folded.map((w, i) => compileWord(lang, w, exact, folded.length > 1 && i === folded.length - 1));
       if (words.length === 0) continue;
       const ordered = words.length > 1 && words.some((w) => w.text.length <= 3);
-      const index = patterns.push({ kind, id, lang, entry, words, letters: words.reduce((n, w) => n + w.text.length, 0), ordered }) - 1;
+      const index = patterns.push({ kind, id, lang, entry, words, letters: words.reduce((n, w) => n + w.text.length, 0), ordered, needsOnly }) - 1;
       words.forEach((w, word) => {
         known.add(`${lang}:${w.text}`);
         const ref = { pattern: index, word };

@@ -139,7 +139,7 @@ export function readText(text: string, options: ReadOptions): Reading {
   const lex = lexicon();
   const negations = findNegations(tokens, options.lang);
   const hits = findHits(lex, tokens, options.lang);
-  const sensitive = matchesOf(lex, hits, 'sensitive');
+  const sensitive = matchesOf(lex, hits, 'sensitive').filter((m) => !m.pattern.needsOnly || options.part === 'needs');
   const flags = [...new Set(sensitive.map((m) => m.pattern.id))] as SensitiveFlag[];
   const cues = options.part === 'needs' ? negations.need : negations.general;
   const categories = affirmed(matchesOf(lex, hits, 'category'), tokens, cues);
