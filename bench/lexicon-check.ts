@@ -4,7 +4,7 @@
  * entry is a sensitive word, and a needs-only sensitive entry counts only at the needs question.
  */
 import { isLang } from '../src/core/taxonomy/categories.js';
-import { LEXICONS } from '../src/core/understanding/lexicon.js';
+import { entryMarks, LEXICONS } from '../src/core/understanding/lexicon.js';
 import { readText, type TextPart } from '../src/core/understanding/read.js';
 
 const [lang] = process.argv.slice(2);
@@ -13,7 +13,7 @@ if (!isLang(lang)) {
   process.exit(2);
 }
 const file = LEXICONS[lang]; // throws, naming the entry, when the file is not valid
-const plain = (entry: string) => entry.replace(/\$$/, '');
+const plain = (entry: string) => entryMarks(entry).words;
 const read = (entry: string, part: TextPart) => readText(plain(entry), { part, lang });
 const problems: string[] = [];
 for (const [id, entries] of Object.entries(file.categories))

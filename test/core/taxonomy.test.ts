@@ -13,7 +13,7 @@ import {
   type SensitiveFlag,
 } from '../../src/core/taxonomy/categories.js';
 import { foldText } from '../../src/core/understanding/fold.js';
-import { LEXICONS } from '../../src/core/understanding/lexicon.js';
+import { entryMarks, LEXICONS } from '../../src/core/understanding/lexicon.js';
 import { readText } from '../../src/core/understanding/read.js';
 
 /** Categories said in a text, best first, as the picker would offer them. */
@@ -104,7 +104,7 @@ describe('lexicon data', () => {
   it('every category entry finds its own category, in its own language, and raises no sensitive flag', () => {
     const wrong: string[] = [];
     for (const { lng, id, term } of entriesOf('categories')) {
-      const read = readText(term.replace(/\$$/, ''), { part: 'skills', lang: lng });
+      const read = readText(entryMarks(term).words, { part: 'skills', lang: lng });
       if (!read.categories.some((s) => s.id === id)) wrong.push(`${id}.${lng}: "${term}" → ${read.categories.map((s) => s.id).join(',')}`);
       if (read.flags.length > 0) wrong.push(`${id}.${lng}: "${term}" is a sensitive word (${read.flags.join(',')})`);
     }
@@ -112,12 +112,12 @@ describe('lexicon data', () => {
   }, SLOW);
 
   it('a needs-only sensitive entry raises its flag at the needs question and nowhere else', () => {
-    const wrong = entriesOf('needsSensitive').filter(({ lng, term }) => readText(term.replace(/\$$/, ''), { part: 'skills', lang: lng }).flags.length > 0 && !entriesOf('sensitive').some((e) => e.lng === lng && e.term === term));
+    const wrong = entriesOf('needsSensitive').filter(({ lng, term }) => readText(entryMarks(term).words, { part: 'skills', lang: lng }).flags.length > 0 && !entriesOf('sensitive').some((e) => e.lng === lng && e.term === term));
     expect(wrong.map(({ lng, term }) => `${lng}: "${term}"`)).toEqual([]);
   }, SLOW);
 
   it('every sensitive entry finds its own flag, in its own language (at the needs question)', () => {
-    const missed = [...entriesOf('sensitive'), ...entriesOf('needsSensitive')].filter(({ lng, id, term }) => !detectSensitive(term.replace(/\$$/, ''), lng).includes(id as SensitiveFlag));
+    const missed = [...entriesOf('sensitive'), ...entriesOf('needsSensitive')].filter(({ lng, id, term }) => !detectSensitive(entryMarks(term).words, lng).includes(id as SensitiveFlag));
     expect(missed.map(({ lng, id, term }) => `${id}.${lng}: "${term}"`)).toEqual([]);
   }, SLOW);
 });

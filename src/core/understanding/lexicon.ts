@@ -16,7 +16,24 @@ import ukFile from '../../../lexicon/uk.json' with { type: 'json' };
 import { AMBITIONS, CATEGORY_BY_ID, SENSITIVE_FLAGS, UI_LANGUAGES, type Lang } from '../taxonomy/categories.js';
 import { foldText } from './fold.js';
 
-const term = z.string().refine((s) => foldText(s.replace(/\$$/, '')).length >= 2, 'an entry needs two letters or more');
+/**
+ * How an entry is written: its words, `$` at the end for "only these exact words", `~` in front
+ * for "only when nothing stronger is said" (a thing named in passing: "~gsm" is 📱 smartphone
+ * help when nothing else is said, but not in "ik herstel gsm's").
+ */
+export interface EntryMarks {
+  readonly words: string;
+  readonly exact: boolean;
+  readonly weak: boolean;
+}
+
+export function entryMarks(entry: string): EntryMarks {
+  const weak = entry.startsWith('~');
+  const exact = entry.endsWith('$');
+  return { words: entry.slice(weak ? 1 : 0, exact ? -1 : undefined), exact, weak };
+}
+
+const term = z.string().refine((s) => foldText(entryMarks(s).words).length >= 2, 'an entry needs two letters or more');
 const terms = z.array(term);
 /** Negation and clause-break words may be a single letter (Ukrainian «а», Persian «و»). */
 const cues = z.array(z.string().refine((s) => foldText(s).length >= 1, 'an entry needs a letter'));

@@ -3,11 +3,11 @@
  * words; each word is found by its folded form, its stem in the entry's language, as the start
  * of a longer word (see `compileWord`), at the core of an Arabic-script word (its clitics taken
  * off), or with a typo (words of six letters or more, not in Arabic script). An entry ending in
- * `$` matches only its exact words.
+ * `$` matches only its exact words; one starting with `~` only counts when nothing stronger is said.
  */
 import { UI_LANGUAGES, type Lang } from '../taxonomy/categories.js';
 import { foldText, isArabicScript } from './fold.js';
-import { LEXICONS } from './lexicon.js';
+import { entryMarks, LEXICONS } from './lexicon.js';
 import { arabicScriptForms, stemOf, usableStem } from './stem.js';
 import { allowedTypos } from './typos.js';
 
@@ -35,6 +35,8 @@ export interface Pattern {
   readonly ordered: boolean;
   /** A sensitive entry that counts only at the needs question (`needsSensitive`). */
   readonly needsOnly: boolean;
+  /** Counts only when no other entry of its kind is found (`~` in front); never for a sensitive topic. */
+  readonly weak: boolean;
 }
 
 export interface WordRef {
@@ -104,12 +106,12 @@ export function compileLexicon(): CompiledLexicon {
   const known = new Set<string>();
   for (const lang of UI_LANGUAGES) {
     for (const [kind, id, entry, needsOnly] of entriesOf(lang)) {
-      const exact = entry.endsWith('$');
-      const folded = foldText(exact ? entry.slice(0, -1) : entry).split(' ').filter(Boolean);
+      const { words: written, exact, weak } = entryMarks(entry);
+      const folded = foldText(written).split(' ').filter(Boolean);
       const words = folded.map((w, i) => compileWord(lang, w, exact, folded.length > 1 && i === folded.length - 1));
       if (words.length === 0) continue;
       const ordered = words.length > 1 && words.some((w) => w.text.length <= 3);
-      const index = patterns.push({ kind, id, lang, entry, words, letters: words.reduce((n, w) => n + w.text.length, 0), ordered, needsOnly }) - 1;
+      const index = patterns.push({ kind, id, lang, entry, words, letters: words.reduce((n, w) => n + w.text.length, 0), ordered, needsOnly, weak: weak && kind !== 'sensitive' }) - 1;
       words.forEach((w, word) => {
         known.add(`${lang}:${w.text}`);
         const ref = { pattern: index, word };

@@ -133,6 +133,12 @@ function affirmed(matches: Match[], tokens: readonly TextToken[], cues: Readonly
   return matches.filter((m) => !isNegated(m.tokens, tokens, cues));
 }
 
+/** A weak entry (a thing named in passing: "~gsm", "~kitchen") counts only when nothing else was found. */
+function strongest(matches: Match[]): Match[] {
+  const strong = matches.filter((m) => !m.pattern.weak);
+  return strong.length > 0 ? strong : matches;
+}
+
 export function readText(text: string, options: ReadOptions): Reading {
   const tokens = tokenize(text);
   if (tokens.length === 0) return { flags: [], categories: [], ambitions: [] };
@@ -147,7 +153,7 @@ export function readText(text: string, options: ReadOptions): Reading {
   return {
     flags,
     sensitiveEntries: sensitive.map((m) => `${m.pattern.entry}|${m.quality}`),
-    categories: rank(unshadowed(categories)),
-    ambitions: rank<Ambition>(unshadowed(ambitions)),
+    categories: rank(strongest(unshadowed(categories))),
+    ambitions: rank<Ambition>(strongest(unshadowed(ambitions))),
   };
 }
