@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Lang } from '../../src/core/taxonomy/categories.js';
 import { foldText, tokenize } from '../../src/core/understanding/fold.js';
 import { LEXICONS, parseLexicon } from '../../src/core/understanding/lexicon.js';
+import { compileLexicon } from '../../src/core/understanding/patterns.js';
 import { readText, type TextPart } from '../../src/core/understanding/read.js';
 import { arabicScriptForms, stemOf } from '../../src/core/understanding/stem.js';
 import { editDistance } from '../../src/core/understanding/typos.js';
@@ -138,6 +139,36 @@ describe('reading own words', () => {
 
   it('finds nothing in greetings, emoji and empty text', () => {
     for (const text of ['hallo', 'ok 👍', '   ', '']) expect(readText(text, { part: 'goesting', lang: 'nl' })).toMatchObject({ flags: [], categories: [], ambitions: [] });
+  });
+});
+
+describe('lexicon markers', () => {
+  const tiny = compileLexicon({
+    nl: parseLexicon('nl', {
+      ...LEXICONS.nl,
+      categories: { smartphone_help: ['~gsm', 'gsm uitleggen'], photo_video: ["foto's maken"], theatre_dance: ['dans$'] },
+      sensitive: { money_debts: ['schulden'] },
+      needsSensitive: { health: ['dokter'] },
+      ambitions: {},
+    }),
+  });
+  const read = (text: string, part: TextPart = 'goesting') => readText(text, { part, lang: 'nl', lexicon: tiny });
+
+  it('a weak entry (~) is offered only when nothing stronger is said', () => {
+    expect(read("foto's maken met mijn gsm").categories.map((s) => s.id)).toEqual(['photo_video']);
+    expect(read('mijn gsm').categories.map((s) => s.id)).toEqual(['smartphone_help']);
+    expect(read('iemand die mijn gsm kan uitleggen', 'needs').categories.map((s) => s.id)).toEqual(['smartphone_help']);
+  });
+
+  it('an exact entry ($) finds only its own words', () => {
+    expect(read('dans').categories.map((s) => s.id)).toEqual(['theatre_dance']);
+    expect(read('dansen').categories).toEqual([]);
+  });
+
+  it('a needs-only sensitive entry flags at the needs question only; a sensitive one everywhere', () => {
+    expect(read('een dokter die Arabisch spreekt', 'needs').flags).toEqual(['health']);
+    expect(read('ik was dokter in Syrië', 'skills').flags).toEqual([]);
+    expect(read('ik heb schulden', 'goesting').flags).toEqual(['money_debts']);
   });
 });
 

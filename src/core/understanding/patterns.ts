@@ -7,7 +7,7 @@
  */
 import { UI_LANGUAGES, type Lang } from '../taxonomy/categories.js';
 import { foldText, isArabicScript } from './fold.js';
-import { entryMarks, LEXICONS } from './lexicon.js';
+import { entryMarks, LEXICONS, type LexiconFile } from './lexicon.js';
 import { arabicScriptForms, stemOf, usableStem } from './stem.js';
 import { allowedTypos } from './typos.js';
 
@@ -81,8 +81,7 @@ function push(map: Map<string, WordRef[]>, key: string, ref: WordRef): void {
   else map.set(key, [ref]);
 }
 
-function entriesOf(lang: Lang): Array<[PatternKind, string, string, boolean]> {
-  const lexicon = LEXICONS[lang];
+function entriesOf(lexicon: LexiconFile): Array<[PatternKind, string, string, boolean]> {
   const out: Array<[PatternKind, string, string, boolean]> = [];
   const sections: Array<[PatternKind, Record<string, string[]>, boolean]> = [
     ['category', lexicon.categories, false],
@@ -97,7 +96,8 @@ function entriesOf(lang: Lang): Array<[PatternKind, string, string, boolean]> {
 /** Word starts are looked up by their first two letters. */
 export const START_KEY = 2;
 
-export function compileLexicon(): CompiledLexicon {
+/** The files given (the project's lexicon when none are), compiled; a language without a file has no entries. */
+export function compileLexicon(files: Readonly<Partial<Record<Lang, LexiconFile>>> = LEXICONS): CompiledLexicon {
   const patterns: Pattern[] = [];
   const byForm = new Map<string, WordRef[]>();
   const byStem = new Map<string, WordRef[]>();
@@ -105,7 +105,9 @@ export function compileLexicon(): CompiledLexicon {
   const byInitial = new Map<string, WordRef[]>();
   const known = new Set<string>();
   for (const lang of UI_LANGUAGES) {
-    for (const [kind, id, entry, needsOnly] of entriesOf(lang)) {
+    const file = files[lang];
+    if (!file) continue;
+    for (const [kind, id, entry, needsOnly] of entriesOf(file)) {
       const { words: written, exact, weak } = entryMarks(entry);
       const folded = foldText(written).split(' ').filter(Boolean);
       const words = folded.map((w, i) => compileWord(lang, w, exact, folded.length > 1 && i === folded.length - 1));

@@ -127,6 +127,8 @@ export interface ReadOptions {
   /** The resident's language: its file is read in full (stems, word starts, typos, negation); others only as the same word. */
   readonly lang?: Lang;
   readonly part: TextPart;
+  /** Another compiled lexicon than the project's (tests). */
+  readonly lexicon?: CompiledLexicon;
 }
 
 function affirmed(matches: Match[], tokens: readonly TextToken[], cues: ReadonlyMap<number, readonly number[]>): Match[] {
@@ -142,7 +144,7 @@ function strongest(matches: Match[]): Match[] {
 export function readText(text: string, options: ReadOptions): Reading {
   const tokens = tokenize(text);
   if (tokens.length === 0) return { flags: [], categories: [], ambitions: [] };
-  const lex = lexicon();
+  const lex = options.lexicon ?? lexicon();
   const negations = findNegations(tokens, options.lang);
   const hits = findHits(lex, tokens, options.lang);
   const sensitive = matchesOf(lex, hits, 'sensitive').filter((m) => !m.pattern.needsOnly || options.part === 'needs');
