@@ -1,8 +1,8 @@
 /**
  * A representative sample of the labelled own words, per language, asserted case by case: the
- * plain answers and every sensitive one of the tuning half (the even cases; the odd half stays a
- * fair measure for `npm run bench:words`, never asserted). A sensitive answer that is not flagged
- * would have its words stored, so that part is a privacy guard.
+ * plain answers and every sensitive one among every other answer of the tuning set. The held-out
+ * set (`words/unseen`) is only measured by `npm run bench:words`, never asserted. A sensitive
+ * answer that is not flagged would have its words stored, so that part is a privacy guard.
  */
 import { describe, expect, it } from 'vitest';
 import { judgeCase, LANGS, readWordCases } from '../support/words.js';
