@@ -53,10 +53,16 @@ function formsOf(token: string, lang: Lang | undefined): string[] {
  * resident's ("OCMW", "VDAB" inside an Arabic or Ukrainian sentence). Its word starts and cores
  * find words nobody said — Arabic and Persian share letters, not words ("بلدم" I know how is not
  * "البلدية") — and in the same script the same word means something else (Dutch "arts" is a
- * doctor, English "arts" is not; French "pain" is bread).
+ * doctor, English "arts" is not; French "pain" is bread). The word must come from a file written in
+ * its script: a Dutch loanword in the Ukrainian file is Ukrainian residents' usage, not Dutch.
  */
-function sameWord(w: PatternWord, form: string, token: string, lang: Lang | undefined): boolean {
-  return form === token && w.text === token && (lang === undefined || scriptOf(token) !== SCRIPT[lang]);
+function sameWord(w: PatternWord, entryLang: Lang, form: string, token: string, lang: Lang | undefined): boolean {
+  if (form !== token || w.text !== token) return false;
+  if (lang === undefined) return true;
+  // …and from a file of that word's own script: a Dutch loanword in the Ukrainian file ("advocaat")
+  // is for Ukrainian residents, the Dutch file speaks for Dutch words.
+  const script = scriptOf(token);
+  return script !== SCRIPT[lang] && script === SCRIPT[entryLang];
 }
 
 const SCRIPT: Record<Lang, 'latin' | 'arabic' | 'cyrillic'> = { nl: 'latin', en: 'latin', fr: 'latin', tr: 'latin', ro: 'latin', ar: 'arabic', fa: 'arabic', uk: 'cyrillic' };
@@ -70,7 +76,7 @@ function tokenHits(lex: CompiledLexicon, lang: Lang | undefined, token: string, 
     for (const ref of lex.byForm.get(form) ?? []) {
       const w = wordOf(lex, ref);
       if (w.exact && form !== token) continue;
-      if (!own(ref) && !sameWord(w, form, token, lang)) continue;
+      if (!own(ref) && !sameWord(w, lex.patterns[ref.pattern]!.lang, form, token, lang)) continue;
       record(hits, ref, { token: index, quality: form === token && w.text === token ? QUALITY.same : QUALITY.core });
     }
     for (const ref of langs.flatMap((l) => lex.byStart.get(`${l}:${form.slice(0, START_KEY)}`) ?? [])) {
