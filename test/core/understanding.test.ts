@@ -172,6 +172,28 @@ describe('lexicon markers', () => {
   });
 });
 
+describe('another language\'s words', () => {
+  const only = (lang: Lang, sections: Partial<Pick<(typeof LEXICONS)['nl'], 'categories' | 'sensitive'>>) =>
+    parseLexicon(lang, { ...LEXICONS[lang], categories: {}, sensitive: {}, needsSensitive: {}, ambitions: {}, ...sections });
+  const tiny = compileLexicon({
+    nl: only('nl', { sensitive: { money_debts: ['ocmw'] }, categories: { bike_repair: ['fiets'] } }),
+    uk: only('uk', { categories: { paperwork: ['ocmw'] } }),
+    ar: only('ar', {}),
+  });
+  const read = (text: string, lang: Lang) => readText(text, { part: 'needs', lang, lexicon: tiny });
+
+  it('count as the same word written in another script, from a file of that script', () => {
+    expect(read('أحتاج fiets', 'ar').categories.map((s) => s.id)).toEqual(['bike_repair']);
+    expect(read('مساعدة مع ocmw', 'ar').flags).toEqual(['money_debts']);
+  });
+
+  it('are read by the resident\'s own file alone when it knows the word', () => {
+    const r = read('допомога з OCMW', 'uk');
+    expect(r.flags).toEqual([]);
+    expect(r.categories.map((s) => s.id)).toEqual(['paperwork']);
+  });
+});
+
 describe('lexicon files', () => {
   it('are all valid and say their own language', () => {
     for (const [lang, lexicon] of Object.entries(LEXICONS)) expect(lexicon.lang).toBe(lang);

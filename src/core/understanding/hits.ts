@@ -72,11 +72,14 @@ const scriptOf = (word: string) => (isArabicScript(word) ? 'arabic' : CYRILLIC.t
 function tokenHits(lex: CompiledLexicon, lang: Lang | undefined, token: string, index: number, hits: HitMap): void {
   const own = (ref: WordRef) => lang === undefined || lex.patterns[ref.pattern]!.lang === lang;
   const langs = lang ? [lang] : UI_LANGUAGES;
+  // A word the resident's own file knows is read by that file alone: its translators decide what
+  // "OCMW" or "mutualiteit" means for their readers.
+  const ownKnows = lang !== undefined && lex.known.has(`${lang}:${token}`);
   for (const form of formsOf(token, lang)) {
     for (const ref of lex.byForm.get(form) ?? []) {
       const w = wordOf(lex, ref);
       if (w.exact && form !== token) continue;
-      if (!own(ref) && !sameWord(w, lex.patterns[ref.pattern]!.lang, form, token, lang)) continue;
+      if (!own(ref) && (ownKnows || !sameWord(w, lex.patterns[ref.pattern]!.lang, form, token, lang))) continue;
       record(hits, ref, { token: index, quality: form === token && w.text === token ? QUALITY.same : QUALITY.core });
     }
     for (const ref of langs.flatMap((l) => lex.byStart.get(`${l}:${form.slice(0, START_KEY)}`) ?? [])) {
