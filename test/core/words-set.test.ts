@@ -3,10 +3,18 @@
  * and varied as the issue asks, and every label is an id the taxonomy has (or will have).
  */
 import { describe, expect, it } from 'vitest';
-import { caseProblems, LANGS, PARTS, readWordCases } from '../support/words.js';
+import { caseProblems, LANGS, PARTS, readWordCases, UNSEEN_DIR } from '../support/words.js';
 
 describe.each(LANGS)('the labelled own words in %s', (lang) => {
   const cases = readWordCases(lang);
+
+  it('has a held-out set of new writers, labelled with known ids, none of it in the tuning set', () => {
+    const unseen = readWordCases(lang, UNSEEN_DIR);
+    expect(unseen.length).toBeGreaterThanOrEqual(80);
+    expect(unseen.flatMap((c, i) => caseProblems(c).map((p) => `#${i} ${p}`))).toEqual([]);
+    const tuning = new Set(cases.map((c) => c.text.trim().toLowerCase()));
+    expect(unseen.filter((c) => tuning.has(c.text.trim().toLowerCase())).map((c) => c.text)).toEqual([]);
+  });
 
   it('labels only known ids', () => {
     expect(cases.flatMap((c, i) => caseProblems(c).map((p) => `#${i} ${p}`))).toEqual([]);
