@@ -160,6 +160,12 @@ describe('lexicon markers', () => {
     expect(read('iemand die mijn gsm kan uitleggen', 'needs').categories.map((s) => s.id)).toEqual(['smartphone_help']);
   });
 
+  it('a weak entry is not offered beside a sensitive topic: the thing named in passing is not the point', () => {
+    const r = read('schulden, ze bellen op mijn gsm', 'needs');
+    expect(r.flags).toEqual(['money_debts']);
+    expect(r.categories).toEqual([]);
+  });
+
   it('an exact entry ($) finds only its own words', () => {
     expect(read('dans').categories.map((s) => s.id)).toEqual(['theatre_dance']);
     expect(read('dansen').categories).toEqual([]);

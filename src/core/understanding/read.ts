@@ -135,10 +135,13 @@ function affirmed(matches: Match[], tokens: readonly TextToken[], cues: Readonly
   return matches.filter((m) => !isNegated(m.tokens, tokens, cues));
 }
 
-/** A weak entry (a thing named in passing: "~gsm", "~kitchen") counts only when nothing else was found. */
-function strongest(matches: Match[]): Match[] {
+/**
+ * A weak entry (a thing named in passing: "~gsm", "~kitchen") counts only when nothing else was
+ * found — a sensitive topic included: in "mijn ex bedreigt mij op whatsapp" the phone is not the point.
+ */
+function strongest(matches: Match[], sensitiveFound: boolean): Match[] {
   const strong = matches.filter((m) => !m.pattern.weak);
-  return strong.length > 0 ? strong : matches;
+  return strong.length > 0 || sensitiveFound ? strong : matches;
 }
 
 export function readText(text: string, options: ReadOptions): Reading {
@@ -155,7 +158,7 @@ export function readText(text: string, options: ReadOptions): Reading {
   return {
     flags,
     sensitiveEntries: sensitive.map((m) => `${m.pattern.entry}|${m.quality}`),
-    categories: rank(strongest(unshadowed(categories))),
-    ambitions: rank<Ambition>(strongest(unshadowed(ambitions))),
+    categories: rank(strongest(unshadowed(categories), flags.length > 0)),
+    ambitions: rank<Ambition>(strongest(unshadowed(ambitions), flags.length > 0)),
   };
 }
