@@ -13,15 +13,13 @@ import {
   type SensitiveFlag,
 } from '../../src/core/taxonomy/categories.js';
 import { foldText } from '../../src/core/understanding/fold.js';
-import { entryMarks, LEXICONS } from '../../src/core/understanding/lexicon.js';
+import { LEXICONS } from '../../src/core/understanding/lexicon.js';
 import { readText } from '../../src/core/understanding/read.js';
+import { lexiconProblems } from '../support/lexicon-problems.js';
 
 /** Categories said in a text, best first, as the picker would offer them. */
 const suggestCategories = (text: string, limit = 3, lang?: Lang) => readText(text, { part: 'skills', lang }).categories.slice(0, limit).map((s) => s.id);
 const detectSensitive = (text: string, lang?: Lang) => readText(text, { part: 'needs', lang }).flags;
-const entriesOf = (section: 'categories' | 'sensitive' | 'needsSensitive') =>
-  UI_LANGUAGES.flatMap((lng) => Object.entries(LEXICONS[lng][section]).flatMap(([id, terms]) => terms.map((term) => ({ lng, id, term }))));
-
 type Labels = Record<string, Record<string, string>>;
 
 const LOCALES = new URL('../../locales/', import.meta.url);
@@ -101,25 +99,11 @@ describe('lexicon data', () => {
   // Every entry of every file, read alone in its own language: tens of thousands of readings.
   const SLOW = 120_000;
 
-  it('every category entry finds its own category, in its own language, and raises no sensitive flag', () => {
-    const wrong: string[] = [];
-    for (const { lng, id, term } of entriesOf('categories')) {
-      const read = readText(entryMarks(term).words, { part: 'skills', lang: lng });
-      if (!read.categories.some((s) => s.id === id)) wrong.push(`${id}.${lng}: "${term}" → ${read.categories.map((s) => s.id).join(',')}`);
-      if (read.flags.length > 0) wrong.push(`${id}.${lng}: "${term}" is a sensitive word (${read.flags.join(',')})`);
-    }
-    expect(wrong).toEqual([]);
-  }, SLOW);
-
-  it('a needs-only sensitive entry raises its flag at the needs question and nowhere else', () => {
-    const wrong = entriesOf('needsSensitive').filter(({ lng, term }) => readText(entryMarks(term).words, { part: 'skills', lang: lng }).flags.length > 0 && !entriesOf('sensitive').some((e) => e.lng === lng && e.term === term));
-    expect(wrong.map(({ lng, term }) => `${lng}: "${term}"`)).toEqual([]);
-  }, SLOW);
-
-  it('every sensitive entry finds its own flag, in its own language (at the needs question)', () => {
-    const missed = [...entriesOf('sensitive'), ...entriesOf('needsSensitive')].filter(({ lng, id, term }) => !detectSensitive(entryMarks(term).words, lng).includes(id as SensitiveFlag));
-    expect(missed.map(({ lng, id, term }) => `${id}.${lng}: "${term}"`)).toEqual([]);
-  }, SLOW);
+  it.each(UI_LANGUAGES.map((l) => [l]))(
+    'lexicon/%s.json: every entry finds its own id, no category entry is a sensitive word, needs-only entries count at the needs question only',
+    (lang) => expect(lexiconProblems(lang)).toEqual([]),
+    SLOW,
+  );
 });
 
 /** Free text the way residents type it: [language, text, expected category]. */
