@@ -3,7 +3,10 @@
  * and varied as the issue asks, and every label is an id the taxonomy has (or will have).
  */
 import { describe, expect, it } from 'vitest';
-import { caseProblems, LANGS, PARTS, readWordCases, UNSEEN_DIR } from '../support/words.js';
+import { caseProblems, LANGS, PARTS, readWordCases, UNSEEN_DIR, type WordCase } from '../support/words.js';
+
+/** Two answers are the same answer when they differ only in case or surrounding spaces. */
+const sameAnswer = (c: WordCase) => c.text.trim().toLowerCase();
 
 describe.each(LANGS)('the labelled own words in %s', (lang) => {
   const cases = readWordCases(lang);
@@ -12,8 +15,8 @@ describe.each(LANGS)('the labelled own words in %s', (lang) => {
     const unseen = readWordCases(lang, UNSEEN_DIR);
     expect(unseen.length).toBeGreaterThanOrEqual(80);
     expect(unseen.flatMap((c, i) => caseProblems(c).map((p) => `#${i} ${p}`))).toEqual([]);
-    const tuning = new Set(cases.map((c) => c.text.trim().toLowerCase()));
-    expect(unseen.filter((c) => tuning.has(c.text.trim().toLowerCase())).map((c) => c.text)).toEqual([]);
+    const tuning = new Set(cases.map(sameAnswer));
+    expect(unseen.filter((c) => tuning.has(sameAnswer(c))).map((c) => c.text)).toEqual([]);
   });
 
   it('labels only known ids', () => {
@@ -31,7 +34,7 @@ describe.each(LANGS)('the labelled own words in %s', (lang) => {
   });
 
   it('has no answer twice', () => {
-    const texts = cases.map((c) => c.text.trim().toLowerCase());
+    const texts = cases.map(sameAnswer);
     expect(texts.filter((t, i) => texts.indexOf(t) !== i)).toEqual([]);
   });
 });

@@ -22,7 +22,7 @@ export function lexiconProblems(lang: Lang): string[] {
     for (const entry of entries) if (!read(entry, 'ambition').ambitions.some((s) => s.id === id)) problems.push(`ambitions.${id}: "${entry}" does not find ${id}`);
   for (const section of ['sensitive', 'needsSensitive'] as const)
     for (const [id, entries] of Object.entries(file[section]))
-      for (const entry of entries) if (!read(entry, 'needs').flags.includes(id as never)) problems.push(`${section}.${id}: "${entry}" does not raise ${id}`);
+      for (const entry of entries) if (!(read(entry, 'needs').flags as readonly string[]).includes(id)) problems.push(`${section}.${id}: "${entry}" does not raise ${id}`);
   for (const [id, entries] of Object.entries(file.needsSensitive))
     for (const entry of entries) {
       const flags = read(entry, 'skills').flags;

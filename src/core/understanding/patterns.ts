@@ -35,7 +35,7 @@ export interface Pattern {
   readonly ordered: boolean;
   /** A sensitive entry that counts only at the needs question (`needsSensitive`). */
   readonly needsOnly: boolean;
-  /** Counts only when no other entry of its kind is found (`~` in front); never for a sensitive topic. */
+  /** `~` in front: counts only when no other entry of its kind and no sensitive topic is found; never itself a sensitive entry. */
   readonly weak: boolean;
 }
 
