@@ -4,6 +4,8 @@
  * ambitions) the dialogue would keep, the recall of sensitive topics (a sensitive answer whose
  * words would be stored is a privacy failure), and the false alarms: ordinary answers flagged as
  * sensitive, whose words are then dropped. Asserts nothing.
+ * It also prints how many ordinary needs were not understood: at the needs question such words are
+ * not kept (fail safe), so that is what the matchmaker loses.
  *
  * What is measured is what the dialogue does: `readOwnWords` at every question — flags when a
  * sensitive topic is found (the words are then not kept), and at most three categories, as
@@ -30,10 +32,13 @@ interface Tally {
   /** Answers with nothing sensitive that were flagged anyway (their words are then dropped). */
   falseAlarms: number;
   ordinary: number;
+  /** Ordinary answers at the needs question that were not understood: their words are not kept. */
+  unclearNeeds: number;
+  ordinaryNeeds: number;
   cases: number;
 }
 
-const empty = (): Tally => ({ tp: 0, fp: 0, fn: 0, sensitiveCases: 0, sensitiveCaught: 0, stored: 0, falseAlarms: 0, ordinary: 0, cases: 0 });
+const empty = (): Tally => ({ tp: 0, fp: 0, fn: 0, sensitiveCases: 0, sensitiveCaught: 0, stored: 0, falseAlarms: 0, ordinary: 0, unclearNeeds: 0, ordinaryNeeds: 0, cases: 0 });
 
 function add(t: Tally, c: WordCase, lang: Lang): void {
   const { found, extra, missed, flags, keepWords } = judgeCase(c, lang);
@@ -48,6 +53,10 @@ function add(t: Tally, c: WordCase, lang: Lang): void {
   } else {
     t.ordinary++;
     if (flags.length > 0) t.falseAlarms++;
+    if (c.part === 'needs') {
+      t.ordinaryNeeds++;
+      if (flags.length === 0 && !keepWords) t.unclearNeeds++;
+    }
   }
 }
 
@@ -96,6 +105,7 @@ for (const [name, dir] of [
     console.log(row(lang, t));
   }
   console.log(row('overall', total));
+  console.log(`ordinary needs not understood, so their words are not kept: ${fmt(ratio(total.unclearNeeds, total.ordinaryNeeds))} (${total.unclearNeeds}/${total.ordinaryNeeds})`);
   answers += total.cases;
 }
 const ms = (performance.now() - started) / answers;

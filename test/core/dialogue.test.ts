@@ -159,6 +159,28 @@ describe('own words, voice and sensitive needs', () => {
     expect(state!.draft.goesting.texts).toEqual(['gnik plop']);
   });
 
+  it('at the needs question, keeps no words it did not understand and says so', () => {
+    const { state, outputs } = walk([
+      ...upToGoesting,
+      [tap('goesting:d'), ['skills.ask']],
+      [tap('skills:d'), ['needs.ask']],
+      [say('qwzx plop'), ['picker.notKept', 'needs.ask']],
+      [say('iemand om mijn fiets te maken'), ['picker.didYouMeanOne']],
+    ]);
+    expect(JSON.stringify(outputs)).toContain('picker.noneFits');
+    expect(JSON.stringify(outputs)).not.toContain('picker.noneOfThese');
+    const after = walk([
+      ...upToGoesting,
+      [tap('goesting:d'), ['skills.ask']],
+      [tap('skills:d'), ['needs.ask']],
+      [say('iemand om mijn fiets te maken'), ['picker.didYouMeanOne']],
+      [tap('needs:s:-'), ['picker.notKept', 'needs.ask']],
+    ]).state!;
+    expect(after.draft.needs).toMatchObject({ categories: [], texts: [] });
+    expect(JSON.stringify(after)).not.toContain('qwzx');
+    expect(JSON.stringify(state)).not.toContain('qwzx');
+  });
+
   it('stores a sensitive need as a flag only, then refers warmly', () => {
     const { state } = walk([
       ...upToGoesting,

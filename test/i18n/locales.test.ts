@@ -28,6 +28,7 @@ const BUTTON_KEYS: Record<string, readonly string[]> = {
     'picker.done',
     'picker.skip',
     'picker.noneOfThese',
+    'picker.noneFits',
     'referral.call',
     'referral.noThanks',
     'availability.any',

@@ -13,7 +13,7 @@ import {
   CATEGORY_BY_ID,
   type SensitiveFlag,
 } from '../taxonomy/categories.js';
-import { readOwnWords } from '../taxonomy/own-words.js';
+import { keepsUnclearWords, readOwnWords } from '../taxonomy/own-words.js';
 import { stepCallback } from '../protocol/callback-data.js';
 import type { StepButton, StepHandler, StepInput, StepOutcome } from './state.js';
 import { button, cleanText, MAX_FREE_TEXT, raw, rows, say, t, toast, toggleIn } from './text.js';
@@ -111,7 +111,8 @@ function optionText(step: PickerStep, id: string): Text {
 
 function suggestionButtons(step: PickerStep, ids: readonly string[]): Button[][] {
   const out = ids.map((id) => [button(optionText(step, id), stepCallback(step, 's', id))]);
-  out.push([button(t('picker.noneOfThese'), stepCallback(step, 's', '-'))]);
+  // "No, keep my words" only where unclear words are kept (not at the needs question).
+  out.push([button(t(keepsUnclearWords(step) ? 'picker.noneOfThese' : 'picker.noneFits'), stepCallback(step, 's', '-'))]);
   return out;
 }
 
@@ -131,7 +132,8 @@ function freeText(state: DialogueState, step: PickerStep, input: string): StepOu
   const found: readonly string[] = step === 'ambition' ? read.ambitions : read.categories;
   const suggestions = found.filter((id) => !selection.categories.includes(id));
   if (suggestions.length === 0) {
-    if (!read.keepWords) return { state, outputs: [...noted, show(state, step)] };
+    if (read.flags.length > 0) return { state, outputs: [...noted, show(state, step)] };
+    if (!read.keepWords) return { state, outputs: [say(t('picker.notKept')), show(state, step)] };
     keepText(selection, text);
     return { state, outputs: [say(t('picker.notUnderstood', { text: raw(text) })), show(state, step)] };
   }
@@ -151,8 +153,12 @@ function chooseSuggestion(state: DialogueState, step: PickerStep, id: string): S
   const pending = state.pending;
   if (!pending || (id !== '-' && !pending.suggestions.includes(id))) return null;
   const selection = selectionOf(state, step);
-  if (pending.text) keepText(selection, pending.text);
   state.pending = undefined;
+  if (id === '-' && pending.text && !keepsUnclearWords(step)) {
+    // None of the guesses was right: at the needs question, words not understood are not kept.
+    return { state, outputs: [say(t('picker.notKept'), undefined, 'text'), show(state, step)] };
+  }
+  if (pending.text) keepText(selection, pending.text);
   if (id === '-' && !pending.text) return { state, outputs: [toast(t('common.empty')), say(question(step), keyboard(state, step), 'text')] };
   if (id === '-') return { state, outputs: [say(t('picker.textKept', { text: raw(pending.text ?? '') }), undefined, 'text'), show(state, step)] };
   if (!selection.categories.includes(id)) selection.categories.push(id);

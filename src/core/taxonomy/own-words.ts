@@ -15,8 +15,21 @@ export interface OwnWords {
   readonly ambitions: Ambition[];
   /** The same, with how sure each one is and the lexicon entry that said it. */
   readonly suggestions: readonly Suggestion[];
-  /** Whether the words themselves may be stored: never when a sensitive topic was found. */
+  /**
+   * Whether the words themselves may be stored: never when a sensitive topic was found, and not
+   * at the needs question when nothing in them was understood (see `keepsUnclearWords`).
+   */
   readonly keepWords: boolean;
+}
+
+/**
+ * Fail safe where heavy topics come: at the needs question, words the reader did not understand
+ * may hold a sensitive need it missed, said in a way nobody wrote down yet — they are not stored.
+ * The resident is asked to tap a topic or tell the matchmaker in person. Elsewhere (what someone
+ * loves, can do, dreams of) words that were not understood are kept for the matchmaker.
+ */
+export function keepsUnclearWords(part: TextPart): boolean {
+  return part !== 'needs';
 }
 
 export interface OwnWordsOptions {
@@ -37,6 +50,6 @@ export function readOwnWords(text: string, options: OwnWordsOptions): OwnWords {
     categories: ambition ? [] : suggestions.map((s) => s.id),
     ambitions: ambitions.map((s) => s.id),
     suggestions,
-    keepWords: reading.flags.length === 0,
+    keepWords: reading.flags.length === 0 && (suggestions.length > 0 || keepsUnclearWords(options.part)),
   };
 }

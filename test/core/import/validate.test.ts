@@ -53,4 +53,12 @@ describe('own words in an import cell, fail safe', () => {
     ]);
     expect(JSON.stringify(draft)).not.toMatch(/schulden|huur/);
   });
+
+  it('keeps own words it did not understand, except in the needs column', () => {
+    const csv = 'type,id,place,name,goesting,needs,consent\nparticipant,19,lier,Ana,qwzx plop,mai multe banci in parc,paper form\n';
+    const [draft] = validateTable(readCsv(csv), LOOKUP);
+    const items = draft?.type === 'participant' ? draft.items : [];
+    expect(items.map((i) => [i.kind, i.categories, i.freeText])).toEqual([['goesting', [], 'qwzx plop']]);
+    expect(JSON.stringify(draft)).not.toContain('banci');
+  });
 });
