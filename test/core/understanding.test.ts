@@ -95,6 +95,11 @@ describe('reading own words', () => {
     expect(typo!.confidence).toBeLessThan(exact!.confidence);
   });
 
+  it('offers a guessed typo only when nothing surer was found', () => {
+    // "gieten" (casting candles) is one letter from "geiten" (goats).
+    expect(ids('kaartjes maken, kaarsen gieten', 'nl', 'goesting')).toEqual(['crafts']);
+  });
+
   it('lets a longer entry win over a shorter one on the same words', () => {
     expect(ids('ik herstel gsm en laptops', 'nl')[0]).toBe('electronics_repair');
   });

@@ -138,9 +138,12 @@ function affirmed(matches: Match[], tokens: readonly TextToken[], cues: Readonly
 /**
  * A weak entry (a thing named in passing: "~gsm", "~kitchen") counts only when nothing else was
  * found — a sensitive topic included: in "mijn ex bedreigt mij op whatsapp" the phone is not the point.
+ * A guessed typo is offered only beside nothing surer: next to a word read as written or by its
+ * stem, a near miss is more often another word ("gieten" is not "geiten").
  */
 function strongest(matches: Match[], sensitiveFound: boolean): Match[] {
-  const strong = matches.filter((m) => !m.pattern.weak);
+  let strong = matches.filter((m) => !m.pattern.weak);
+  if (strong.some((m) => m.quality >= QUALITY.stem)) strong = strong.filter((m) => m.quality > QUALITY.typo);
   return strong.length > 0 || sensitiveFound ? strong : matches;
 }
 
