@@ -123,6 +123,17 @@ describe('reading own words', () => {
     expect(found).not.toContain(negated);
   });
 
+  it('reads a negation inside the very word an entry found by its start ("yapamam": I cannot do)', () => {
+    expect(ids('yemek yapamam, bahçe işlerini severim', 'tr', 'goesting')).toEqual(['gardening']);
+    // …while an entry that holds the negation itself still counts.
+    expect(ids('ik wil niet meer alleen zijn', 'nl', 'ambition')).toEqual([]);
+    expect(readText('ik wil niet meer alleen zijn', { part: 'ambition', lang: 'nl' }).ambitions.map((a) => a.id)).toContain('meet_people');
+  });
+
+  it('never lets an entry reach across a clause break', () => {
+    expect(ids('I love my bike but I repair phones', 'en')).toEqual(['electronics_repair']);
+  });
+
   it('keeps a negated need: having no work is a need for work', () => {
     expect(ids('ik heb geen werk', 'nl', 'needs')).toContain('job_search');
   });

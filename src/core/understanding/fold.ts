@@ -42,13 +42,15 @@ export interface TextToken {
   readonly word: string;
   /** Index of the clause it is in; clauses are cut at punctuation and at the lexicon's clause breaks. */
   clause: number;
+  /** How many clause-break words ("maar", "but", "ama") stand before it: an entry never reaches across one. */
+  turn: number;
 }
 
 /** The folded words of a text, each with the punctuation-clause it stands in. */
 export function tokenize(input: string): TextToken[] {
   const out: TextToken[] = [];
   input.split(CLAUSE_PUNCTUATION).forEach((part, clause) => {
-    for (const word of foldText(part).split(' ')) if (word) out.push({ word, clause });
+    for (const word of foldText(part).split(' ')) if (word) out.push({ word, clause, turn: 0 });
   });
   return out;
 }

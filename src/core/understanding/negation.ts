@@ -75,17 +75,21 @@ function spreadAt(tokens: readonly TextToken[], i: number, seq: readonly string[
 const run = (i: number, length: number) => Array.from({ length }, (_, k) => i + k);
 
 /**
- * Renumbers the clauses of `tokens` in place (a clause break starts a new one) and returns where
- * the negation cues stand in them.
+ * Renumbers the clauses of `tokens` in place (a clause break starts a new one, and a new turn:
+ * see `TextToken.turn`) and returns where the negation cues stand in them.
  */
 export function findNegations(tokens: TextToken[], lang: Lang | undefined): Negations {
   const cues = cuesFor(lang);
   let clause = 0;
+  let turn = 0;
   let last = tokens[0]?.clause;
   tokens.forEach((t, i) => {
-    if (t.clause !== last || cues.breaks.some((seq) => startsAt(tokens, i, seq))) clause++;
+    const breaks = cues.breaks.some((seq) => startsAt(tokens, i, seq));
+    if (t.clause !== last || breaks) clause++;
+    if (breaks) turn++;
     last = t.clause;
     t.clause = clause;
+    t.turn = turn;
   });
   const general = new Map<number, number[]>();
   const need = new Map<number, number[]>();
@@ -101,9 +105,17 @@ export function findNegations(tokens: TextToken[], lang: Lang | undefined): Nega
 }
 
 /**
- * Whether a match is negated: a cue stands in one of its clauses and is not one of its own words
- * (an entry may hold a negation itself: "niet meer alleen zijn" is a wish to meet people).
+ * Whether a match is negated: a cue stands in one of its clauses and is not one of the entry's own
+ * words (an entry may hold a negation itself: "niet meer alleen zijn" is a wish to meet people).
+ * A cue the entry only reached by a stem or a word start is still a negation: "yemek yap" finds
+ * "yapamam" (I cannot do), and that is not cooking.
  */
-export function isNegated(matchTokens: readonly number[], tokens: readonly TextToken[], cues: ReadonlyMap<number, readonly number[]>): boolean {
-  return matchTokens.some((t) => (cues.get(tokens[t]!.clause) ?? []).some((cue) => !matchTokens.includes(cue)));
+export function isNegated(
+  matchTokens: readonly number[],
+  entryWords: readonly string[],
+  tokens: readonly TextToken[],
+  cues: ReadonlyMap<number, readonly number[]>,
+): boolean {
+  const own = (cue: number) => matchTokens.includes(cue) && entryWords.includes(tokens[cue]!.word);
+  return matchTokens.some((t) => (cues.get(tokens[t]!.clause) ?? []).some((cue) => !own(cue)));
 }

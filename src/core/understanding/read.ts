@@ -48,21 +48,24 @@ const spanAllowed = (words: number) => words * 2 + 1;
 
 /**
  * Where an entry stands in the text, if it does: all its words near each other — in any order
- * (a comma between them is fine: "fiets, die kan ik herstellen"), except an entry with a little
- * word (three letters or less: "je cours", "a form"), which must stand in its own order, close
- * together.
+ * (a comma between them is fine: "fiets, die kan ik herstellen", a clause break such as "maar"
+ * is not), except an entry with a little word (three letters or less: "je cours", "a form"), which
+ * must stand in its own order, close together.
  */
-function place(pattern: Pattern, words: Map<number, Hit[]>): Match | null {
+function place(pattern: Pattern, words: Map<number, Hit[]>, tokens: readonly TextToken[]): Match | null {
   const n = pattern.words.length;
   if (words.size < n) return null;
   let best: Match | null = null;
   for (const anchor of words.get(0) ?? []) {
+    // Not across "maar", "but", "ama" ("bisiklet süremem ama bisiklet tamir ederim" is no cycling
+    // lesson) — except a sensitive topic: that detector fails safe.
+    const sameTurn = (token: number) => pattern.kind === 'sensitive' || tokens[token]!.turn === tokens[anchor.token]!.turn;
     const used = [anchor.token];
     let quality = anchor.quality;
     for (let w = 1; w < n; w++) {
       const after = used[used.length - 1]!;
       const near = (words.get(w) ?? [])
-        .filter((h) => !used.includes(h.token) && (!pattern.ordered || h.token > after))
+        .filter((h) => !used.includes(h.token) && (!pattern.ordered || h.token > after) && sameTurn(h.token))
         .sort((a, b) => Math.abs(a.token - anchor.token) - Math.abs(b.token - anchor.token) || b.quality - a.quality)[0];
       if (!near) break;
       used.push(near.token);
@@ -77,12 +80,12 @@ function place(pattern: Pattern, words: Map<number, Hit[]>): Match | null {
   return best;
 }
 
-function matchesOf(lex: CompiledLexicon, hits: HitMap, kind: PatternKind): Match[] {
+function matchesOf(lex: CompiledLexicon, hits: HitMap, kind: PatternKind, tokens: readonly TextToken[]): Match[] {
   const out: Match[] = [];
   for (const [index, words] of hits) {
     const pattern = lex.patterns[index]!;
     if (pattern.kind !== kind) continue;
-    const m = place(pattern, words);
+    const m = place(pattern, words, tokens);
     if (m) out.push(m);
   }
   return out;
@@ -132,7 +135,7 @@ export interface ReadOptions {
 }
 
 function affirmed(matches: Match[], tokens: readonly TextToken[], cues: ReadonlyMap<number, readonly number[]>): Match[] {
-  return matches.filter((m) => !isNegated(m.tokens, tokens, cues));
+  return matches.filter((m) => !isNegated(m.tokens, m.pattern.words.map((w) => w.text), tokens, cues));
 }
 
 /**
@@ -153,11 +156,11 @@ export function readText(text: string, options: ReadOptions): Reading {
   const lex = options.lexicon ?? lexicon();
   const negations = findNegations(tokens, options.lang);
   const hits = findHits(lex, tokens, options.lang);
-  const sensitive = matchesOf(lex, hits, 'sensitive').filter((m) => !m.pattern.needsOnly || options.part === 'needs');
+  const sensitive = matchesOf(lex, hits, 'sensitive', tokens).filter((m) => !m.pattern.needsOnly || options.part === 'needs');
   const flags = [...new Set(sensitive.map((m) => m.pattern.id))] as SensitiveFlag[];
   const cues = options.part === 'needs' ? negations.need : negations.general;
-  const categories = affirmed(matchesOf(lex, hits, 'category'), tokens, cues);
-  const ambitions = affirmed(matchesOf(lex, hits, 'ambition'), tokens, negations.general);
+  const categories = affirmed(matchesOf(lex, hits, 'category', tokens), tokens, cues);
+  const ambitions = affirmed(matchesOf(lex, hits, 'ambition', tokens), tokens, negations.general);
   return {
     flags,
     sensitiveEntries: sensitive.map((m) => `${m.pattern.entry}|${m.quality}`),
