@@ -213,6 +213,20 @@ describe('own words in Darija, on the wire', () => {
   });
 });
 
+describe('own words at the needs question, on the wire', () => {
+  it('keeps no words it did not understand there, and says so', async () => {
+    const u = await upToNeighbourhood(770_000_003, 'Ioana', 'ro');
+    await u.tap(label('ro', 'common.skip'));
+    await u.tap(label('ro', 'picker.skip'));
+    await u.tap(label('ro', 'picker.skip'));
+    expect(u.last.text).toBe(label('ro', 'needs.ask'));
+    await u.send('as vrea mai multe banci in parcul nostru');
+    expect(u.messages.at(-2)!.text).toBe(label('ro', 'picker.notKept'));
+    expect(u.last.text).toBe(label('ro', 'needs.ask'));
+    expect(await tablesMentioning(h.app.database.db, 'banci')).toEqual([]);
+  });
+});
+
 describe('later changes', () => {
   it('changes a part from /profile, stores the new profile, and shows it on /mydata', async () => {
     const u = h.user(780_000_001, 'Ali', 'fa');
