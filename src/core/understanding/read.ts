@@ -57,27 +57,37 @@ function place(pattern: Pattern, words: Map<number, Hit[]>, tokens: readonly Tex
   if (words.size < n) return null;
   let best: Match | null = null;
   for (const anchor of words.get(0) ?? []) {
-    // Not across "maar", "but", "ama" ("bisiklet süremem ama bisiklet tamir ederim" is no cycling
-    // lesson) — except a sensitive topic: that detector fails safe.
-    const sameTurn = (token: number) => pattern.kind === 'sensitive' || tokens[token]!.turn === tokens[anchor.token]!.turn;
     const used = [anchor.token];
     let quality = anchor.quality;
     for (let w = 1; w < n; w++) {
       const after = used[used.length - 1]!;
       const near = (words.get(w) ?? [])
-        .filter((h) => !used.includes(h.token) && (!pattern.ordered || h.token > after) && sameTurn(h.token))
+        .filter((h) => !used.includes(h.token) && (!pattern.ordered || h.token > after))
         .sort((a, b) => Math.abs(a.token - anchor.token) - Math.abs(b.token - anchor.token) || b.quality - a.quality)[0];
       if (!near) break;
       used.push(near.token);
       quality = Math.min(quality, near.quality);
     }
     if (used.length < n) continue;
+    if (pattern.kind !== 'sensitive' && crossesBreak(used, tokens)) continue;
     const span = Math.max(...used) - Math.min(...used);
     if (span > (pattern.ordered ? n : spanAllowed(n))) continue;
     // The closest placement wins ("ik zing niet, ik dans": "ik dans" is the second "ik").
     if (!best || span < best.span || (span === best.span && quality > best.quality)) best = { pattern, tokens: used, quality, span };
   }
   return best;
+}
+
+/**
+ * Whether the words of a match stand on both sides of a clause break ("I love my bike but I
+ * repair phones" is no bike repair) that is not one of its own words ("niet meer alleen" holds
+ * "alleen"). A sensitive entry may (that detector fails safe).
+ */
+function crossesBreak(used: readonly number[], tokens: readonly TextToken[]): boolean {
+  const from = Math.min(...used);
+  const to = Math.max(...used);
+  for (let k = from + 1; k <= to; k++) if (tokens[k]!.turn !== tokens[k - 1]!.turn && !used.includes(k)) return true;
+  return false;
 }
 
 function matchesOf(lex: CompiledLexicon, hits: HitMap, kind: PatternKind, tokens: readonly TextToken[]): Match[] {
