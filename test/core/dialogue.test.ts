@@ -128,6 +128,24 @@ describe('own words, voice and sensitive needs', () => {
     expect(state!.draft.goesting).toMatchObject({ categories: ['cooking'], texts: ['ik kook graag voor de buren'] });
   });
 
+  it('lets someone who said several things take each suggestion, and keeps the words once', () => {
+    const { state } = walk([
+      ...upToGoesting,
+      [say('ik kook graag en ik naai kleren'), ['picker.didYouMean']],
+      [tap('goesting:s:cooking'), ['picker.added', 'picker.alsoThese']],
+      [tap('goesting:s:sewing'), ['picker.added', 'goesting.ask']],
+    ]);
+    expect(state!.draft.goesting).toMatchObject({ categories: ['cooking', 'sewing'], texts: ['ik kook graag en ik naai kleren'] });
+    const enough = walk([
+      ...upToGoesting,
+      [say('ik kook graag en ik naai kleren'), ['picker.didYouMean']],
+      [tap('goesting:s:cooking'), ['picker.added', 'picker.alsoThese']],
+      [tap('goesting:s:-'), ['goesting.ask']],
+    ]).state!;
+    expect(enough.draft.goesting).toMatchObject({ categories: ['cooking'], texts: ['ik kook graag en ik naai kleren'] });
+    expect(enough.pending).toBeUndefined();
+  });
+
   it('keeps words it cannot place, and a voice note for the matchmaker', () => {
     const { state } = walk([
       ...upToGoesting,

@@ -109,10 +109,10 @@ function optionText(step: PickerStep, id: string): Text {
   return option ? t(option.label, undefined, option.emoji) : t(`taxonomy:cat.${id}`, undefined, CATEGORY_BY_ID.get(id)?.emoji);
 }
 
-function suggestionButtons(step: PickerStep, ids: readonly string[]): Button[][] {
+/** `keepsWords`: the last button says "No, keep my words" (words not kept yet, and keepable here). */
+function suggestionButtons(step: PickerStep, ids: readonly string[], keepsWords = keepsUnclearWords(step)): Button[][] {
   const out = ids.map((id) => [button(optionText(step, id), stepCallback(step, 's', id))]);
-  // "No, keep my words" only where unclear words are kept (not at the needs question).
-  out.push([button(t(keepsUnclearWords(step) ? 'picker.noneOfThese' : 'picker.noneFits'), stepCallback(step, 's', '-'))]);
+  out.push([button(t(keepsWords ? 'picker.noneOfThese' : 'picker.noneFits'), stepCallback(step, 's', '-'))]);
   return out;
 }
 
@@ -162,7 +162,14 @@ function chooseSuggestion(state: DialogueState, step: PickerStep, id: string): S
   if (id === '-' && !pending.text) return { state, outputs: [toast(t('common.empty')), say(question(step), keyboard(state, step), 'text')] };
   if (id === '-') return { state, outputs: [say(t('picker.textKept', { text: raw(pending.text ?? '') }), undefined, 'text'), show(state, step)] };
   if (!selection.categories.includes(id)) selection.categories.push(id);
-  return { state, outputs: [say(t('picker.added', { category: optionText(step, id) }), undefined, 'text'), show(state, step)] };
+  const added = say(t('picker.added', { category: optionText(step, id) }), undefined, 'text');
+  // Someone who said several things ("koken en naaien") can take the other suggestions too.
+  const others = pending.suggestions.filter((s) => s !== id && !selection.categories.includes(s));
+  if (others.length > 0) {
+    state.pending = { suggestions: others };
+    return { state, outputs: [added, say(t('picker.alsoThese'), suggestionButtons(step, others, false))] };
+  }
+  return { state, outputs: [added, show(state, step)] };
 }
 
 /** A voice note is kept for the matchmaker; its caption, if any, is read like typed words (fail safe). */

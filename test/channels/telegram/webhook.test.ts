@@ -213,6 +213,21 @@ describe('own words in Darija, on the wire', () => {
   });
 });
 
+describe('several things in one answer, on the wire', () => {
+  it('offers the other suggestions after the first tap', async () => {
+    const u = await upToNeighbourhood(770_000_004, 'Mieke', 'nl');
+    await u.tap(label('nl', 'common.skip'));
+    await u.send('ik kook graag en ik naai kleren');
+    await u.tap(tax('nl', 'cat.cooking'));
+    expect(u.last.text).toBe(label('nl', 'picker.alsoThese'));
+    expect(u.last.buttons.flat().map((b) => b.text).some((t) => t.includes(tax('nl', 'cat.cooking')))).toBe(false);
+    await u.tap(tax('nl', 'cat.sewing'));
+    expect(u.last.text).toBe(label('nl', 'goesting.ask'));
+    const added = u.messages.filter((m) => m.text.startsWith('✅'));
+    expect(added.map((m) => m.text).join(' ')).toContain(tax('nl', 'cat.sewing'));
+  });
+});
+
 describe('own words at the needs question, on the wire', () => {
   it('keeps no words it did not understand there, and says so', async () => {
     const u = await upToNeighbourhood(770_000_003, 'Ioana', 'ro');
