@@ -25,6 +25,6 @@ for (const c of readWordCases(lang)) {
   if (extra.length) console.log(`   offered, not meant: ${extra.map((x) => `${x.id} (entry "${x.entry}", ${x.confidence})`).join(', ')}`);
   if (missed.length) console.log(`   meant, not found:   ${missed.join(', ')}`);
   if (sensitiveMissed) console.log(`   SENSITIVE NOT FLAGGED: ${c.sensitive.join(', ')} — these words would be stored`);
-  if (alarm) console.log(`   flagged, not sensitive: ${flags.join(', ')} (entries ${(readText(c.text, { part: c.part, lang }).sensitiveEntries ?? []).join(', ')})`);
+  if (alarm) console.log(`   flagged, not sensitive: ${flags.join(', ')} (entries ${(readText(c.text, { part: c.part, lang, explain: true }).sensitiveEntries ?? []).join(', ')})`);
 }
 console.log(`${shown} answers of the tuning set shown`);

@@ -28,7 +28,7 @@ export interface Suggestion<Id extends string = string> {
 }
 
 export interface Reading {
-  /** Debugging aid: the sensitive entries that fired (never stored, never logged). */
+  /** With `explain` only: the sensitive entries that fired, for whoever extends the lexicon (never stored, never logged). */
   readonly sensitiveEntries?: string[];
   readonly flags: SensitiveFlag[];
   readonly categories: Suggestion[];
@@ -142,6 +142,8 @@ export interface ReadOptions {
   readonly part: TextPart;
   /** Another compiled lexicon than the project's (tests). */
   readonly lexicon?: CompiledLexicon;
+  /** Also say which sensitive entries fired (`npm run words:misses`). */
+  readonly explain?: boolean;
 }
 
 function affirmed(matches: Match[], tokens: readonly TextToken[], cues: ReadonlyMap<number, readonly number[]>): Match[] {
@@ -173,7 +175,7 @@ export function readText(text: string, options: ReadOptions): Reading {
   const ambitions = affirmed(matchesOf(lex, hits, 'ambition', tokens), tokens, negations.general);
   return {
     flags,
-    sensitiveEntries: sensitive.map((m) => `${m.pattern.entry}|${m.quality}`),
+    ...(options.explain ? { sensitiveEntries: sensitive.map((m) => `${m.pattern.entry}|${m.quality}`) } : {}),
     categories: rank(strongest(unshadowed(categories), flags.length > 0)),
     ambitions: rank<Ambition>(strongest(unshadowed(ambitions), flags.length > 0)),
   };
