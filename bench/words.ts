@@ -55,7 +55,7 @@ function add(t: Tally, c: WordCase, lang: Lang): void {
     if (flags.length > 0) t.falseAlarms++;
     if (c.part === 'needs') {
       t.ordinaryNeeds++;
-      if (flags.length === 0 && !keepWords) t.unclearNeeds++;
+      if (flags.length === 0 && found.length === 0) t.unclearNeeds++;
     }
   }
 }
@@ -105,7 +105,7 @@ for (const [name, dir] of [
     console.log(row(lang, t));
   }
   console.log(row('overall', total));
-  console.log(`ordinary needs not understood, so their words are not kept: ${fmt(ratio(total.unclearNeeds, total.ordinaryNeeds))} (${total.unclearNeeds}/${total.ordinaryNeeds})`);
+  console.log(`ordinary needs in which nothing was understood (nothing of them is kept): ${fmt(ratio(total.unclearNeeds, total.ordinaryNeeds))} (${total.unclearNeeds}/${total.ordinaryNeeds})`);
   answers += total.cases;
 }
 const ms = (performance.now() - started) / answers;

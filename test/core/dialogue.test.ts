@@ -199,6 +199,35 @@ describe('own words, voice and sensitive needs', () => {
     expect(JSON.stringify(state)).not.toContain('qwzx');
   });
 
+  it('at the needs question, keeps the topic understood but never the typed words, and says so first', () => {
+    const toNeeds: Step[] = [...upToGoesting, [tap('goesting:d'), ['skills.ask']], [tap('skills:d'), ['needs.ask']]];
+    const { state, outputs } = walk([
+      ...toNeeds,
+      [tap('needs:w'), ['picker.ownWordsHintNeeds']],
+      [say('iemand om mijn fiets te maken, de ketting is eraf'), ['picker.didYouMeanOne']],
+      [tap('needs:s:bike_repair'), ['picker.added', 'needs.ask']],
+    ]);
+    expect(JSON.stringify(outputs)).not.toContain('picker.ownWordsHint"');
+    expect(state!.draft.needs).toMatchObject({ categories: ['bike_repair'], texts: [] });
+    expect(JSON.stringify(state)).not.toContain('ketting');
+    // Elsewhere the hint is the plain one and understood words are kept for the matchmaker.
+    const goesting = walk([...upToGoesting, [tap('goesting:w'), ['picker.ownWordsHint']], [say('ik kook graag'), ['picker.didYouMeanOne']], [tap('goesting:s:cooking'), ['picker.added', 'goesting.ask']]]).state!;
+    expect(goesting.draft.goesting.texts).toEqual(['ik kook graag']);
+  });
+
+  it('at the needs question, None of these after a flag says nothing more and keeps the flag', () => {
+    const { state } = walk([
+      ...upToGoesting,
+      [tap('goesting:d'), ['skills.ask']],
+      [tap('skills:d'), ['needs.ask']],
+      [say('hulp met mijn cv, en ik heb schulden'), ['picker.sensitiveNoted', 'picker.didYouMeanOne']],
+      [tap('needs:s:-'), ['needs.ask']],
+    ]);
+    expect(state!.draft.flags).toEqual(['money_debts']);
+    expect(state!.draft.needs).toMatchObject({ categories: [], texts: [] });
+    expect(JSON.stringify(state)).not.toContain('schulden');
+  });
+
   it('stores a sensitive need as a flag only, then refers warmly', () => {
     const { state } = walk([
       ...upToGoesting,
@@ -251,7 +280,7 @@ describe('own words that name a sensitive need at any question', () => {
       [say('ik kan goed koken maar ik heb veel schulden'), ['picker.sensitiveNoted', 'picker.didYouMeanOne']],
     ]);
     expect(state!.draft.flags).toEqual(['money_debts']);
-    expect(state!.pending).toEqual({ suggestions: ['cooking'] });
+    expect(state!.pending).toEqual({ suggestions: ['cooking'], understood: true });
     const last = outputs.at(-1);
     expect(last?.type === 'message' ? last.buttons?.flat().map((b) => b.data) : []).toEqual(['skills:s:cooking', 'skills:s:-']);
     expect(JSON.stringify(state)).not.toContain('schulden');

@@ -61,9 +61,10 @@ describe('own words, fail safe', () => {
     expect(readOwnWords('ik zoek werk maar ik heb ook schulden', { part: 'needs', lang: 'nl' })).toMatchObject({ flags: ['money_debts'], categories: ['job_search'], keepWords: false });
   });
 
-  it('does not keep words it did not understand at the needs question, but does elsewhere', () => {
+  it('never keeps the words typed at the needs question, understood or not, but does elsewhere', () => {
     expect(readOwnWords('mai multe banci in parc', { part: 'needs', lang: 'ro' })).toMatchObject({ flags: [], categories: [], keepWords: false });
     expect(readOwnWords('mai multe banci in parc', { part: 'goesting', lang: 'ro' })).toMatchObject({ flags: [], categories: [], keepWords: true });
-    expect(readOwnWords('iemand om mijn fiets te maken', { part: 'needs', lang: 'nl' })).toMatchObject({ categories: ['bike_repair'], keepWords: true });
+    expect(readOwnWords('iemand om mijn fiets te maken', { part: 'needs', lang: 'nl' })).toMatchObject({ categories: ['bike_repair'], keepWords: false });
+    expect(readOwnWords('ik herstel fietsen', { part: 'skills', lang: 'nl' })).toMatchObject({ categories: ['bike_repair'], keepWords: true });
   });
 });

@@ -13,7 +13,7 @@ import {
   CATEGORY_BY_ID,
   type SensitiveFlag,
 } from '../taxonomy/categories.js';
-import { keepsUnclearWords, readOwnWords } from '../taxonomy/own-words.js';
+import { keepsWordsAt, readOwnWords } from '../taxonomy/own-words.js';
 import { stepCallback } from '../protocol/callback-data.js';
 import type { StepButton, StepHandler, StepInput, StepOutcome } from './state.js';
 import { button, cleanText, MAX_FREE_TEXT, raw, rows, say, t, toast, toggleIn } from './text.js';
@@ -110,7 +110,7 @@ function optionText(step: PickerStep, id: string): Text {
 }
 
 /** `keepsWords`: the last button says "No, keep my words" (words not kept yet, and keepable here). */
-function suggestionButtons(step: PickerStep, ids: readonly string[], keepsWords = keepsUnclearWords(step)): Button[][] {
+function suggestionButtons(step: PickerStep, ids: readonly string[], keepsWords: boolean): Button[][] {
   const out = ids.map((id) => [button(optionText(step, id), stepCallback(step, 's', id))]);
   out.push([button(t(keepsWords ? 'picker.noneOfThese' : 'picker.noneFits'), stepCallback(step, 's', '-'))]);
   return out;
@@ -128,7 +128,7 @@ function freeText(state: DialogueState, step: PickerStep, input: string): StepOu
   // At most three suggestions, best first, read in the resident's own language.
   const read = readOwnWords(text, { part: step, lang: state.lang, limit: 3 });
   for (const f of read.flags) if (!state.draft.flags.includes(f)) state.draft.flags.push(f);
-  const noted = read.keepWords ? [] : [say(t('picker.sensitiveNoted'))];
+  const noted = read.flags.length > 0 ? [say(t('picker.sensitiveNoted'))] : [];
   const found: readonly string[] = step === 'ambition' ? read.ambitions : read.categories;
   const suggestions = found.filter((id) => !selection.categories.includes(id));
   if (suggestions.length === 0) {
@@ -137,11 +137,11 @@ function freeText(state: DialogueState, step: PickerStep, input: string): StepOu
     keepText(selection, text);
     return { state, outputs: [say(t('picker.notUnderstood', { text: raw(text) })), show(state, step)] };
   }
-  state.pending = { ...(read.keepWords ? { text } : {}), suggestions };
+  state.pending = { ...(read.keepWords ? { text } : {}), suggestions, ...(read.flags.length > 0 ? { understood: true } : {}) };
   const key = suggestions.length === 1 ? 'picker.didYouMeanOne' : 'picker.didYouMean';
   const first = suggestions[0]!;
   const params = { category: optionText(step, first) };
-  return { state, outputs: [...noted, say(t(key, params), suggestionButtons(step, suggestions))] };
+  return { state, outputs: [...noted, say(t(key, params), suggestionButtons(step, suggestions, read.keepWords))] };
 }
 
 function keepText(selection: Selection, text: string): void {
@@ -154,8 +154,8 @@ function chooseSuggestion(state: DialogueState, step: PickerStep, id: string): S
   if (!pending || (id !== '-' && !pending.suggestions.includes(id))) return null;
   const selection = selectionOf(state, step);
   state.pending = undefined;
-  if (id === '-' && pending.text && !keepsUnclearWords(step)) {
-    // None of the guesses was right: at the needs question, words not understood are not kept.
+  if (id === '-' && !pending.text && !pending.understood && !keepsWordsAt(step)) {
+    // None of the guesses was right, at the needs question, where words are not kept: say so.
     return { state, outputs: [say(t('picker.notKept'), undefined, 'text'), show(state, step)] };
   }
   if (pending.text) keepText(selection, pending.text);
@@ -166,7 +166,7 @@ function chooseSuggestion(state: DialogueState, step: PickerStep, id: string): S
   // Someone who said several things ("koken en naaien") can take the other suggestions too.
   const others = pending.suggestions.filter((s) => s !== id && !selection.categories.includes(s));
   if (others.length > 0) {
-    state.pending = { suggestions: others };
+    state.pending = { suggestions: others, understood: true };
     return { state, outputs: [added, say(t('picker.alsoThese'), suggestionButtons(step, others, false))] };
   }
   return { state, outputs: [added, show(state, step)] };
@@ -196,7 +196,8 @@ function onButton(state: DialogueState, step: PickerStep, { action, args: [arg] 
     }
     case 'w':
       state.awaitingText = true;
-      return { state, outputs: [toast(t('common.empty')), say(t('picker.ownWordsHint'))] };
+      // At the needs question typed words are not kept (only the topic): say so before they type.
+      return { state, outputs: [toast(t('common.empty')), say(t(keepsWordsAt(step) ? 'picker.ownWordsHint' : 'picker.ownWordsHintNeeds'))] };
     case 's':
       return arg ? chooseSuggestion(state, step, arg) : null;
     case 'd':

@@ -44,7 +44,7 @@ export const dialogueStateSchema = z.object({
   draft,
   page: z.number().int().nonnegative(),
   awaitingText: z.boolean(),
-  pending: z.object({ text: z.string().optional(), suggestions: strings }).optional(),
+  pending: z.object({ text: z.string().optional(), suggestions: strings, understood: z.boolean().optional() }).optional(),
   returnToSummary: z.boolean(),
   resume: z.object({ language: step.optional(), forget: step.optional() }).optional(),
   referredFlags: strings,

@@ -121,8 +121,11 @@ export interface DialogueState {
   page: number;
   /** Waiting for typed text at this step (after *own words* or *another name*). */
   awaitingText: boolean;
-  /** Free text waiting for "Did you mean…?" */
-  pending?: { text?: string | undefined; suggestions: string[] } | undefined;
+  /**
+   * Suggestions waiting for a tap. `text`: the words, when they may be kept; `understood`: something
+   * of them is kept already (a flag, or one suggestion taken), so *None of these* says nothing more.
+   */
+  pending?: { text?: string | undefined; suggestions: string[]; understood?: boolean | undefined } | undefined;
   /** After changing one part from the summary, go back there. */
   returnToSummary: boolean;
   /** Where /language and /forget return to (v1 had one `resumeStep` for both). */

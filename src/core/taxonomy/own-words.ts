@@ -16,19 +16,21 @@ export interface OwnWords {
   /** The same, with how sure each one is and the lexicon entry that said it. */
   readonly suggestions: readonly Suggestion[];
   /**
-   * Whether the words themselves may be stored: never when a sensitive topic was found, and not
-   * at the needs question when nothing in them was understood (see `keepsUnclearWords`).
+   * Whether the words themselves may be stored: never when a sensitive topic was found, and never
+   * at the needs question (see `keepsWordsAt`).
    */
   readonly keepWords: boolean;
 }
 
 /**
- * Fail safe where heavy topics come: at the needs question, words the reader did not understand
- * may hold a sensitive need it missed, said in a way nobody wrote down yet — they are not stored.
- * The resident is asked to tap a topic or tell the matchmaker in person. Elsewhere (what someone
- * loves, can do, dreams of) words that were not understood are kept for the matchmaker.
+ * Fail safe where heavy topics come: at the needs question the words themselves are never stored,
+ * understood or not. Words that said a sensitive need in a way nobody wrote down yet, beside an
+ * ordinary one ("help with my CV, and the landlord wants us out"), would otherwise be kept — so
+ * only what was understood is kept there: the categories tapped and the flags. The resident is
+ * asked to tap a topic, or to tell the matchmaker the rest in person. Elsewhere (what someone
+ * loves, can do, dreams of) the words are kept for the matchmaker unless a sensitive topic is in them.
  */
-export function keepsUnclearWords(part: TextPart): boolean {
+export function keepsWordsAt(part: TextPart): boolean {
   return part !== 'needs';
 }
 
@@ -50,6 +52,6 @@ export function readOwnWords(text: string, options: OwnWordsOptions): OwnWords {
     categories: ambition ? [] : suggestions.map((s) => s.id),
     ambitions: ambitions.map((s) => s.id),
     suggestions,
-    keepWords: reading.flags.length === 0 && (suggestions.length > 0 || keepsUnclearWords(options.part)),
+    keepWords: reading.flags.length === 0 && keepsWordsAt(options.part),
   };
 }
