@@ -38,6 +38,9 @@ describe('folding and words', () => {
 
   it('stems in every language, Persian too', () => {
     expect(stemOf('nl', 'repareer')).toBe(stemOf('nl', 'repareren'));
+    // Dutch doubles a consonant before -en: "ik herstel" and "herstellen" meet, "ik zwem" and "zwemmen".
+    expect(stemOf('nl', 'herstel')).toBe(stemOf('nl', 'herstellen'));
+    expect(stemOf('nl', 'zwem')).toBe(stemOf('nl', 'zwemmen'));
     expect(stemOf('uk', 'ремонтую')).toBe(stemOf('uk', 'ремонт'));
     expect(stemOf('fa', foldText('لباسهایم'))).toBe(foldText('لباس'));
     expect(stemOf('fa', foldText('میدوزم'))).toBe(foldText('دوز'));
@@ -54,6 +57,7 @@ describe('reading own words', () => {
   it.each([
     ['nl', 'ik repareer kapotte fietsen', 'bike_repair'],
     ['nl', 'fietsen herstellen', 'bike_repair'],
+    ['nl', 'ik herstel fietsen', 'bike_repair'],
     ['uk', 'ремонтую велосипеди', 'bike_repair'],
     ['tr', 'yemek yapmayi seviyorum', 'cooking'],
     ['ro', 'imi place sa gatesc', 'cooking'],

@@ -53,10 +53,20 @@ function stemNow(lang: Lang, word: string): string {
   // words that only share letters (أدوات tools, أدوية medicines), with no gain on the labelled set.
   if (lang === 'ar') return '';
   try {
-    return STEMMERS[lang].stemWord(word);
+    const stem = STEMMERS[lang].stemWord(word);
+    return lang === 'nl' ? undoubleDutch(stem) : stem;
   } catch {
     return '';
   }
+}
+
+/**
+ * Dutch doubles a consonant before -en ("ik herstel", "herstellen"; "ik zwem", "zwemmen"); the
+ * nlp.js stemmer leaves "herstell" and "zwemm", so the verb a resident writes in the first person
+ * never met the infinitive of an entry. Snowball's Dutch stemmer undoubles; so does this.
+ */
+function undoubleDutch(stem: string): string {
+  return /([bdfgklmnprst])\1$/.test(stem) ? stem.slice(0, -1) : stem;
 }
 
 /** Stems already computed: words repeat, and a stemmer takes tens of microseconds. Bounded. */
