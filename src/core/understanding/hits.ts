@@ -6,7 +6,7 @@
  */
 import { UI_LANGUAGES, type Lang } from '../taxonomy/categories.js';
 import { isArabicScript, type TextToken } from './fold.js';
-import { START_KEY, type CompiledLexicon, type PatternWord, type WordRef } from './patterns.js';
+import { type CompiledLexicon, type PatternWord, type WordRef } from './patterns.js';
 import { arabicScriptForms, stemOf, usableStem } from './stem.js';
 import { allowedTypos, editDistance } from './typos.js';
 
@@ -82,10 +82,10 @@ function tokenHits(lex: CompiledLexicon, lang: Lang | undefined, token: string, 
       if (!own(ref) && (ownKnows || !sameWord(w, lex.patterns[ref.pattern]!.lang, form, token, lang))) continue;
       record(hits, ref, { token: index, quality: form === token && w.text === token ? QUALITY.same : QUALITY.core });
     }
-    for (const ref of langs.flatMap((l) => lex.byStart.get(`${l}:${form.slice(0, START_KEY)}`) ?? [])) {
-      const w = wordOf(lex, ref);
-      if (w.forms.some((f) => (f.length >= 4 || f === w.text) && form.startsWith(f) && form !== f)) record(hits, ref, { token: index, quality: QUALITY.start });
-    }
+    // An entry word at the start of a longer word: look the word up by each of its beginnings.
+    for (const l of langs)
+      for (let end = 1; end < form.length; end++)
+        for (const ref of lex.byPrefix.get(`${l}:${form.slice(0, end)}`) ?? []) record(hits, ref, { token: index, quality: QUALITY.start });
   }
   for (const l of langs) {
     const stem = stemOf(l, token);

@@ -50,8 +50,12 @@ export interface CompiledLexicon {
   readonly byForm: ReadonlyMap<string, WordRef[]>;
   /** `lang:stem` → pattern words with that stem. */
   readonly byStem: ReadonlyMap<string, WordRef[]>;
-  /** `lang:first two letters` → pattern words that may start a longer word (only in their own language). */
-  readonly byStart: ReadonlyMap<string, WordRef[]>;
+  /**
+   * `lang:form` → pattern words that may start a longer word (only in their own language): a word
+   * of the text is looked up by each of its beginnings, one map lookup each, not by scanning every
+   * entry that shares its first letters (thousands in Arabic, where so many words start with ال).
+   */
+  readonly byPrefix: ReadonlyMap<string, WordRef[]>;
   /** `first letter:length` → pattern words long enough to be recognised with a typo. */
   readonly byInitial: ReadonlyMap<string, WordRef[]>;
   /** `lang:word` of every word the lexicon knows: a known word is never read as a typo of another. */
@@ -93,15 +97,12 @@ function entriesOf(lexicon: LexiconFile): Array<[PatternKind, string, string, bo
   return out;
 }
 
-/** Word starts are looked up by their first two letters. */
-export const START_KEY = 2;
-
 /** The files given (the project's lexicon when none are), compiled; a language without a file has no entries. */
 export function compileLexicon(files: Readonly<Partial<Record<Lang, LexiconFile>>> = LEXICONS): CompiledLexicon {
   const patterns: Pattern[] = [];
   const byForm = new Map<string, WordRef[]>();
   const byStem = new Map<string, WordRef[]>();
-  const byStart = new Map<string, WordRef[]>();
+  const byPrefix = new Map<string, WordRef[]>();
   const byInitial = new Map<string, WordRef[]>();
   const known = new Set<string>();
   for (const lang of UI_LANGUAGES) {
@@ -121,12 +122,12 @@ export function compileLexicon(files: Readonly<Partial<Record<Lang, LexiconFile>
         // Both the stem and the word itself: Dutch "fiets" stems to "fiet", "fietsen" to "fiets".
         if (usableStem(w.stem, w.text)) push(byStem, `${lang}:${w.stem}`, ref);
         if (!w.exact && w.text.length >= 4 && w.stem !== w.text) push(byStem, `${lang}:${w.text}`, ref);
-        if (w.prefix) for (const form of w.forms) if (form.length >= 4 || form === w.text) push(byStart, `${lang}:${form.slice(0, START_KEY)}`, ref);
+        if (w.prefix) for (const form of new Set(w.forms)) if (form.length >= 4 || form === w.text) push(byPrefix, `${lang}:${form}`, ref);
         if (!w.exact && !w.arabic && allowedTypos(w.text.length) > 0) push(byInitial, `${w.text[0]!}:${w.text.length}`, ref);
       });
     }
   }
-  return { patterns, byForm, byStem, byStart, byInitial, known };
+  return { patterns, byForm, byStem, byPrefix, byInitial, known };
 }
 
 let compiled: CompiledLexicon | undefined;
