@@ -240,6 +240,20 @@ describe('own words at the needs question, on the wire', () => {
     expect(u.last.text).toBe(label('ro', 'needs.ask'));
     expect(await tablesMentioning(h.app.database.db, 'banci')).toEqual([]);
   });
+
+  it('keeps the topic it understood but not the words, says so before they type, up to the stored profile', async () => {
+    const u = await upToNeighbourhood(770_000_005, 'Mehmet', 'tr');
+    await u.tap(label('tr', 'common.skip'));
+    await u.tap(label('tr', 'picker.skip'));
+    await u.tap(label('tr', 'picker.skip'));
+    expect(u.last.text).toBe(label('tr', 'needs.ask'));
+    await u.tap(label('tr', 'picker.ownWords'));
+    expect(u.last.text).toBe(label('tr', 'picker.ownWordsHintNeeds'));
+    await u.send('bisikletimi tamir edecek biri lazim, zinciri koptu');
+    await u.tap(tax('tr', 'cat.bike_repair'));
+    expect(u.messages.map((m) => m.text).join(' ')).toContain(tax('tr', 'cat.bike_repair'));
+    expect(await tablesMentioning(h.app.database.db, 'zinciri')).toEqual([]);
+  });
 });
 
 describe('later changes', () => {
