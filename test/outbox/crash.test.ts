@@ -1,6 +1,8 @@
 /**
  * The app process is killed (SIGKILL) in the middle of an outbox batch and started again:
- * every message still reaches Telegram exactly once. Needs a database two processes can share,
+ * every message still reaches Telegram, and once — except one whose answer had already reached
+ * the killed process before it could write "sent" (no sender can know it was delivered: that one
+ * may go twice, never more, never any other). Needs a database two processes can share,
  * so it runs against PostgreSQL (TEST_DATABASE_URL); the in-process takeover test covers PGlite.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -9,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { openDatabase } from '../../src/db/client.js';
+import { openDatabase, rowsOf } from '../../src/db/client.js';
 import { enqueue } from '../../src/db/repositories/outbox.js';
 import { createTestDatabase } from '../support/db.js';
 import { BOT_INFO, TEST_TOKEN } from '../support/fake-bot-api.js';
@@ -58,7 +60,7 @@ function startApp(databaseUrl: string, apiRoot: string): ChildProcess {
 }
 
 describe.skipIf(!process.env.TEST_DATABASE_URL)('outbox across a crash', () => {
-  it('delivers each message exactly once after the process is killed mid-batch and restarted', { timeout: 60_000 }, async () => {
+  it('delivers each message once after the process is killed mid-batch and restarted, repeating only one answered but not yet recorded', { timeout: 60_000 }, async () => {
     const database = await createTestDatabase();
     const handle = await openDatabase({ url: database.url, migrate: false });
     let first: ChildProcess | undefined;
@@ -77,8 +79,16 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('outbox across a crash', () => {
         }
       });
       first = startApp(database.url!, api.apiRoot);
+      const exited = new Promise((r) => first!.once('exit', r));
       await wasKilled;
+      await exited;
+      await new Promise((r) => setTimeout(r, 200));
       expect(api.delivered.size).toBeLessThan(MESSAGES);
+      // Answered before the kill, but not recorded as sent: the only ones that may go again.
+      const unrecorded = new Set(
+        rowsOf<{ key: string }>(await handle.db.execute(sql`select dedupe_key as key from outbox where status <> 'sent'`)).map((r) => r.key.replace('crash:', '#')),
+      );
+      const mayRepeat = [...api.delivered.keys()].filter((text) => unrecorded.has(/#\d+/.exec(text)?.[0] ?? ''));
       // The claim of the dead process expires (60 s by default), so shorten it for the test.
       await handle.db.execute(sql`update outbox set claimed_until = now() where status = 'sending'`);
       const second = startApp(database.url!, api.apiRoot);
@@ -86,7 +96,8 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('outbox across a crash', () => {
       while (api.delivered.size < MESSAGES && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
       second.kill('SIGTERM');
       expect(api.delivered.size).toBe(MESSAGES);
-      expect([...api.delivered.values()].every((n) => n === 1)).toBe(true);
+      const repeated = [...api.delivered].filter(([, n]) => n > 1);
+      expect(repeated.filter(([text, n]) => n > 2 || !mayRepeat.includes(text))).toEqual([]);
     } finally {
       api.close();
       await handle.close();
