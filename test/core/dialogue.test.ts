@@ -117,6 +117,7 @@ describe('before consent', () => {
 });
 
 const upToGoesting: Step[] = intake('nl').slice(0, 6);
+const upToNeeds: Step[] = [...upToGoesting, [tap('goesting:d'), ['skills.ask']], [tap('skills:d'), ['needs.ask']]];
 
 describe('own words, voice and sensitive needs', () => {
   it('suggests a category for free text and keeps the words', () => {
@@ -157,9 +158,7 @@ describe('own words, voice and sensitive needs', () => {
 
   it('reads a voice note\'s caption like typed words: a sensitive caption is a flag, never words', () => {
     const { state } = walk([
-      ...upToGoesting,
-      [tap('goesting:d'), ['skills.ask']],
-      [tap('skills:d'), ['needs.ask']],
+      ...upToNeeds,
       [{ type: 'voice', fileId: 'VOICE-2', durationSec: 9, caption: 'de deurwaarder komt morgen' }, ['picker.voiceKept', 'picker.sensitiveNoted', 'needs.ask']],
     ]);
     expect(state!.draft.flags).toEqual(['money_debts']);
@@ -179,18 +178,14 @@ describe('own words, voice and sensitive needs', () => {
 
   it('at the needs question, keeps no words it did not understand and says so', () => {
     const { state, outputs } = walk([
-      ...upToGoesting,
-      [tap('goesting:d'), ['skills.ask']],
-      [tap('skills:d'), ['needs.ask']],
+      ...upToNeeds,
       [say('qwzx plop'), ['picker.notKept', 'needs.ask']],
       [say('iemand om mijn fiets te maken'), ['picker.didYouMeanOne']],
     ]);
     expect(JSON.stringify(outputs)).toContain('picker.noneFits');
     expect(JSON.stringify(outputs)).not.toContain('picker.noneOfThese');
     const after = walk([
-      ...upToGoesting,
-      [tap('goesting:d'), ['skills.ask']],
-      [tap('skills:d'), ['needs.ask']],
+      ...upToNeeds,
       [say('iemand om mijn fiets te maken'), ['picker.didYouMeanOne']],
       [tap('needs:s:-'), ['picker.notKept', 'needs.ask']],
     ]).state!;
@@ -200,9 +195,8 @@ describe('own words, voice and sensitive needs', () => {
   });
 
   it('at the needs question, keeps the topic understood but never the typed words, and says so first', () => {
-    const toNeeds: Step[] = [...upToGoesting, [tap('goesting:d'), ['skills.ask']], [tap('skills:d'), ['needs.ask']]];
     const { state, outputs } = walk([
-      ...toNeeds,
+      ...upToNeeds,
       [tap('needs:w'), ['picker.ownWordsHintNeeds']],
       [say('iemand om mijn fiets te maken, de ketting is eraf'), ['picker.didYouMeanOne']],
       [tap('needs:s:bike_repair'), ['picker.added', 'needs.ask']],
@@ -217,9 +211,7 @@ describe('own words, voice and sensitive needs', () => {
 
   it('at the needs question, None of these after a flag says nothing more and keeps the flag', () => {
     const { state } = walk([
-      ...upToGoesting,
-      [tap('goesting:d'), ['skills.ask']],
-      [tap('skills:d'), ['needs.ask']],
+      ...upToNeeds,
       [say('hulp met mijn cv, en ik heb schulden'), ['picker.sensitiveNoted', 'picker.didYouMeanOne']],
       [tap('needs:s:-'), ['needs.ask']],
     ]);
@@ -230,9 +222,7 @@ describe('own words, voice and sensitive needs', () => {
 
   it('stores a sensitive need as a flag only, then refers warmly', () => {
     const { state } = walk([
-      ...upToGoesting,
-      [tap('goesting:d'), ['skills.ask']],
-      [tap('skills:d'), ['needs.ask']],
+      ...upToNeeds,
       [say('ik heb schulden bij de deurwaarder'), ['picker.sensitiveNoted', 'needs.ask']],
       [tap('needs:d'), ['referral.intro']],
       [tap('referral:call'), ['referral.willCall', 'ambition.ask']],

@@ -154,7 +154,7 @@ function chooseSuggestion(state: DialogueState, step: PickerStep, id: string): S
   if (!pending || (id !== '-' && !pending.suggestions.includes(id))) return null;
   const selection = selectionOf(state, step);
   state.pending = undefined;
-  if (id === '-' && !pending.text && !pending.understood && !keepsWordsAt(step)) {
+  if (id === '-' && !pending.understood && !keepsWordsAt(step)) {
     // None of the guesses was right, at the needs question, where words are not kept: say so.
     return { state, outputs: [say(t('picker.notKept'), undefined, 'text'), show(state, step)] };
   }

@@ -229,24 +229,26 @@ describe('several things in one answer, on the wire', () => {
 });
 
 describe('own words at the needs question, on the wire', () => {
+  /** From /start to the needs question, skipping the neighbourhood, goesting and skills. */
+  async function upToNeeds(id: number, name: string, lang: string) {
+    const u = await upToNeighbourhood(id, name, lang);
+    await u.tap(label(lang, 'common.skip'));
+    await u.tap(label(lang, 'picker.skip'));
+    await u.tap(label(lang, 'picker.skip'));
+    expect(u.last.text).toBe(label(lang, 'needs.ask'));
+    return u;
+  }
+
   it('keeps no words it did not understand there, and says so', async () => {
-    const u = await upToNeighbourhood(770_000_003, 'Ioana', 'ro');
-    await u.tap(label('ro', 'common.skip'));
-    await u.tap(label('ro', 'picker.skip'));
-    await u.tap(label('ro', 'picker.skip'));
-    expect(u.last.text).toBe(label('ro', 'needs.ask'));
+    const u = await upToNeeds(770_000_003, 'Ioana', 'ro');
     await u.send('as vrea mai multe banci in parcul nostru');
     expect(u.messages.at(-2)!.text).toBe(label('ro', 'picker.notKept'));
     expect(u.last.text).toBe(label('ro', 'needs.ask'));
     expect(await tablesMentioning(h.app.database.db, 'banci')).toEqual([]);
   });
 
-  it('keeps the topic it understood but not the words, says so before they type, up to the stored profile', async () => {
-    const u = await upToNeighbourhood(770_000_005, 'Mehmet', 'tr');
-    await u.tap(label('tr', 'common.skip'));
-    await u.tap(label('tr', 'picker.skip'));
-    await u.tap(label('tr', 'picker.skip'));
-    expect(u.last.text).toBe(label('tr', 'needs.ask'));
+  it('keeps the topic it understood but not the words, says so before they type, and no table holds them', async () => {
+    const u = await upToNeeds(770_000_005, 'Mehmet', 'tr');
     await u.tap(label('tr', 'picker.ownWords'));
     expect(u.last.text).toBe(label('tr', 'picker.ownWordsHintNeeds'));
     await u.send('bisikletimi tamir edecek biri lazim, zinciri koptu');
